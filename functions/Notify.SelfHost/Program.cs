@@ -1,2 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Notify.SelfHost;
+
+await SelfHostApp.Create(args).RunAsync();

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Notify.Core.Admin;
+using Notify.Core.Apps;
+using Notify.Core.Auth;
+using Notify.Core.Inbox;
+using Notify.Core.Pipeline;
+using Notify.Core.Sends;
+using Notify.Core.Storage;
+using Notify.Core.Users;
+using Notify.Core.V3;
+
+namespace Notify.Core.Hosting;
+
+public static class NotifyServices
+{
+    /// <summary>Registers the whole core; the Functions app and the self-host both call exactly this.</summary>
+    public static IServiceCollection AddNotifyCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotifyOptions>()
+            .Bind(configuration.GetSection(NotifyOptions.Section))
+            .Validate(o => o.RecipientsPerChunk is > 0 and <= 1_000, "Notify:RecipientsPerChunk must be between 1 and 1000")
+            .Validate(o => o.DeliveryParallelism is > 0 and <= 256, "Notify:DeliveryParallelism must be between 1 and 256")
+            .Validate(o => o.StoragePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)),
+                "Notify:StoragePrefix may hold lowercase letters and digits only")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => StorageConnection.Create(configuration, sp.GetRequiredService<IOptions<NotifyOptions>>().Value.StoragePrefix));
+
+        services.AddSingleton<AppStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<InboxWriter>();
+        services.AddSingleton<SendStore>();
+        services.AddSingleton<SendService>();
+        services.AddSingleton<UserTokenValidator>();
+        services.AddSingleton<V3Authenticator>();
+
+        services.AddSingleton<SendHandler>();
+        services.AddSingleton<DeliveryHandler>();
+
+        services.AddSingleton<AdminEndpoints>();
+        services.AddSingleton<V3SendEndpoints>();
+        services.AddSingleton<V3InboxEndpoints>();
+        services.AddSingleton<V3UserEndpoints>();
+        return services;
+    }
+}

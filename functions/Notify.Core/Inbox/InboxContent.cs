@@ -1,0 +1,14 @@
+namespace Notify.Core.Inbox;
+
+/// <summary>What a send puts in each recipient's inbox. CreatedAt is the send's, so a retry writes the same row key.</summary>
+public sealed record InboxContent(
+    string SendId,
+    DateTimeOffset CreatedAt,
+    string? Title,
+    string? Message,
+    string? Icon,
+    string? Url,
+    string? DataJson,
+    string? Category);
+
+public sealed record InboxPage(int TotalCount, int UnreadCount, IReadOnlyList<InboxItemRow> Items);

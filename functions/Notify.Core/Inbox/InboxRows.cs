@@ -1,0 +1,38 @@
+using Notify.Core.Storage;
+
+namespace Notify.Core.Inbox;
+
+/// <summary>One notification in one user's inbox. Its row key sorts newest first.</summary>
+public sealed class InboxItemRow : TableRow
+{
+    public long Id { get; set; }
+    public string SendId { get; set; } = "";
+    public string? Title { get; set; }
+    public string? Message { get; set; }
+    public string? Icon { get; set; }
+    public string? Url { get; set; }
+    public string? DataJson { get; set; }
+    public string? Category { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public bool Seen { get; set; }
+    public DateTimeOffset? SeenAt { get; set; }
+    public DateTimeOffset? ClickedAt { get; set; }
+}
+
+/// <summary>
+/// Maps an item id to its row key inside the user's partition. It outlives a deleted item as a
+/// tombstone, so a redelivered message cannot bring the item back.
+/// </summary>
+public sealed class InboxIdRow : TableRow
+{
+    public string ItemRowKey { get; set; } = "";
+    public bool Deleted { get; set; }
+
+    public static string KeyFor(long id) => $"i|{id:D16}";
+}
+
+/// <summary>App-wide id → user index, for backend calls that name an item but no user.</summary>
+public sealed class NotificationIndexRow : TableRow
+{
+    public string UserId { get; set; } = "";
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using Notify.Core.Storage;
+using Notify.Core.Users;
+
+namespace Notify.Core.Inbox;
+
+public enum DeliveryOutcome { Delivered, AlreadyDelivered }
+
+/// <summary>
+/// Writes one inbox item, its id row and the user's counters in one entity-group transaction. The
+/// item and id rows are added (never upserted), so a second delivery fails with 409 and changes nothing.
+/// </summary>
+public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
+{
+    private const int MaxAttempts = 20;
+    private TableClient Users => storage.Table(TableNames.Users);
+
+    public async Task<DeliveryOutcome> DeliverAsync(
+        string appId, string userId, long id, InboxContent content, JsonObject? profile, CancellationToken ct)
+    {
+        var partition = TableKeys.User(appId, userId);
+        var item = NewItem(partition, id, content);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await Users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
+            var user = stored.HasValue ? stored.Value! : UserRow.New(appId, userId, clock.GetUtcNow());
+            user.TotalCount++;
+            user.UnseenCount++;
+            if (profile is not null)
+            {
+                user.ProfileJson = Profiles.Merge(user.ProfileJson, profile);
+                user.UpdatedAt = clock.GetUtcNow();
+            }
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.Add, item),
+                new(TableTransactionActionType.Add, new InboxIdRow { PartitionKey = partition, RowKey = InboxIdRow.KeyFor(id), ItemRowKey = item.RowKey }),
+                stored.HasValue
+                    ? new(TableTransactionActionType.UpdateReplace, user, user.ETag)
+                    : new(TableTransactionActionType.Add, user),
+            ];
+            try
+            {
+                await Users.SubmitTransactionAsync(actions, ct);
+                return DeliveryOutcome.Delivered;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                if (e.Status == 409 && await IsDeliveredAsync(partition, id, ct))
+                    return DeliveryOutcome.AlreadyDelivered;
+                // Otherwise the counters changed, or the user appeared, since the read: read again.
+            }
+        }
+    }
+
+    private async Task<bool> IsDeliveredAsync(string partition, long id, CancellationToken ct) =>
+        (await Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), [nameof(InboxIdRow.ItemRowKey)], ct)).HasValue;
+
+    private static InboxItemRow NewItem(string partition, long id, InboxContent content) => new()
+    {
+        PartitionKey = partition,
+        RowKey = TableKeys.InboxItem(content.CreatedAt, id),
+        Id = id,
+        SendId = content.SendId,
+        Title = content.Title,
+        Message = content.Message,
+        Icon = content.Icon,
+        Url = content.Url,
+        DataJson = content.DataJson,
+        Category = content.Category,
+        CreatedAt = content.CreatedAt,
+    };
+}

@@ -1,0 +1,25 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Notify.Core.Inbox;
+
+/// <summary>
+/// Inbox item ids are integers (clients parse them as JavaScript numbers, so at most 2^53−1) and
+/// derive from (app, send, user): a redone delivery computes the same id and cannot add a second item.
+/// </summary>
+public static class NotificationIds
+{
+    private const long MaxSafeInteger = (1L << 53) - 1;
+
+    public static long For(string appId, string sendId, string userId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{appId}\n{sendId}\n{userId}"));
+        var id = (long)(BinaryPrimitives.ReadUInt64BigEndian(hash) & MaxSafeInteger);
+        return id == 0 ? 1 : id;
+    }
+
+    public static bool TryParse(string? text, out long id) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id)
+        && id is > 0 and <= MaxSafeInteger;
+}

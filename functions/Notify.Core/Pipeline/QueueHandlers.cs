@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Core.Storage;
+
+namespace Notify.Core.Pipeline;
+
+/// <summary>One pipeline stage. Messages arrive at least once, so handling one twice must change nothing.</summary>
+public interface IQueueHandler<in TMessage>
+{
+    Task HandleAsync(TMessage message, long dequeueCount, CancellationToken ct);
+}
+
+/// <summary>A queue and the stage that consumes it, for hosts that poll queues themselves.</summary>
+public sealed record QueueConsumer(string Queue, Func<IServiceProvider, string, long, CancellationToken, Task> HandleAsync);
+
+public static class QueueConsumers
+{
+    /// <summary>Every queue of the pipeline; the Functions app declares one queue trigger for each.</summary>
+    public static readonly IReadOnlyList<QueueConsumer> All =
+    [
+        For<SendMessage, SendHandler>(QueueNames.Sends),
+        For<DeliveryMessage, DeliveryHandler>(QueueNames.Deliveries),
+    ];
+
+    private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>
+        new(queue, (services, body, dequeueCount, ct) =>
+            services.GetRequiredService<THandler>().HandleAsync(NotifyStorage.ReadMessage<TMessage>(body), dequeueCount, ct));
+}

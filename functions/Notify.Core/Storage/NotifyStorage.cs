@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace Notify.Core.Storage;
+
+/// <summary>The tables and queues of one deployment, named with its storage prefix.</summary>
+public sealed class NotifyStorage(TableServiceClient tables, QueueServiceClient queues, string prefix)
+{
+    private static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web);
+
+    public TableClient Table(string name) => tables.GetTableClient(prefix + name);
+
+    public QueueClient Queue(string name) => queues.GetQueueClient(prefix + name);
+
+    public string QueueName(string name) => prefix + name;
+
+    public async Task EnqueueAsync<T>(string queue, T message, TimeSpan? delay, CancellationToken ct) =>
+        await Queue(queue).SendMessageAsync(JsonSerializer.Serialize(message, MessageJson), delay, cancellationToken: ct);
+
+    public static T ReadMessage<T>(string body) =>
+        JsonSerializer.Deserialize<T>(body, MessageJson) ?? throw new JsonException("Empty queue message.");
+
+    public async Task CreateIfMissingAsync(CancellationToken ct)
+    {
+        await Task.WhenAll(TableNames.All.Select(t => Table(t).CreateIfNotExistsAsync(ct)));
+        await Task.WhenAll(QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) })
+            .Select(q => Queue(q).CreateIfNotExistsAsync(cancellationToken: ct)));
+    }
+}

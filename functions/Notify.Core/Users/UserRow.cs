@@ -1,0 +1,28 @@
+using Notify.Core.Storage;
+
+namespace Notify.Core.Users;
+
+/// <summary>
+/// A user's profile and inbox counters, in the user's own partition beside the inbox items, so an
+/// item and the counters it changes commit in one entity-group transaction.
+/// </summary>
+public sealed class UserRow : TableRow
+{
+    public const string Key = "user";
+
+    public string Identifier { get; set; } = "";
+    public string ProfileJson { get; set; } = "{}";
+    public int TotalCount { get; set; }
+    public int UnseenCount { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static UserRow New(string appId, string userId, DateTimeOffset now) => new()
+    {
+        PartitionKey = TableKeys.User(appId, userId),
+        RowKey = Key,
+        Identifier = userId,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using Notify.Core.Inbox;
+using Notify.Core.Storage;
+
+namespace Notify.Core.Users;
+
+/// <summary>Users and their profiles. Deleting a user removes the user's whole partition, inbox included.</summary>
+public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
+{
+    private const int MaxAttempts = 20;
+    private TableClient Users => storage.Table(TableNames.Users);
+
+    public async Task<UserRow?> GetAsync(string appId, string userId, CancellationToken ct)
+    {
+        var row = await Users.GetEntityIfExistsAsync<UserRow>(TableKeys.User(appId, userId), UserRow.Key, cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Creates the user if missing and merges <paramref name="changes"/> into the profile.</summary>
+    public Task<UserRow> UpsertAsync(string appId, string userId, JsonObject changes, CancellationToken ct) =>
+        UpdateProfileAsync(appId, userId, profile => Profiles.Merge(profile, changes), ct);
+
+    /// <summary>Read-modify-write of the profile with the row's ETag, retried when another write got in first.</summary>
+    public async Task<UserRow> UpdateProfileAsync(string appId, string userId, Func<string, string> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await GetAsync(appId, userId, ct);
+            var user = stored ?? UserRow.New(appId, userId, clock.GetUtcNow());
+            user.ProfileJson = change(user.ProfileJson);
+            user.UpdatedAt = clock.GetUtcNow();
+            try
+            {
+                if (stored is null) await Users.AddEntityAsync(user, ct);
+                else await Users.UpdateEntityAsync(user, user.ETag, TableUpdateMode.Replace, ct);
+                return user;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another write (a delivery moving the counters, say) got in first.
+            }
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string appId, string userId, CancellationToken ct)
+    {
+        var partition = TableKeys.User(appId, userId);
+        var rows = new List<TableEntity>();
+        await foreach (var row in Users.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+            rows.Add(row);
+        if (rows.Count == 0) return false;
+        await DeleteIndexRowsAsync(appId, rows, ct);
+        foreach (var batch in rows.Where(r => r.RowKey != UserRow.Key).Chunk(100))
+            await Users.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
+        // The user row goes last so a failed deletion can be repeated and still find the user.
+        await Users.DeleteEntityAsync(partition, UserRow.Key, ETag.All, ct);
+        return true;
+    }
+
+    private async Task DeleteIndexRowsAsync(string appId, IEnumerable<TableEntity> rows, CancellationToken ct)
+    {
+        var index = storage.Table(TableNames.NotificationIndex);
+        var ids = rows.Where(r => r.RowKey.StartsWith("i|", StringComparison.Ordinal)).Select(r => long.Parse(r.RowKey[2..]));
+        foreach (var group in ids.GroupBy(id => TableKeys.NotificationIndex(appId, id)))
+            foreach (var batch in group.Chunk(100))
+                await index.SubmitTransactionAsync(batch.Select(id => new TableTransactionAction(
+                    TableTransactionActionType.Delete, new TableEntity(group.Key, $"{id:D16}"), ETag.All)), ct);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Notify.Core.Auth;
+using Notify.Core.Users;
+using static Notify.Core.V3.V3Results;
+
+namespace Notify.Core.V3;
+
+/// <summary>Backend management of users: create, update the profile, delete (inbox included).</summary>
+public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOptions<NotifyOptions> options)
+{
+    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken ct)
+    {
+        var caller = await auth.BackendAsync(request, ct);
+        if (caller.Failure is not null) return caller.Failure;
+        var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
+        if (failure is not null) return failure;
+        var v = new Validation();
+        var root = body as JsonObject;
+        if (root is null) v.Add("identifier must be a string");
+        var identifier = v.String(root, "identifier", V3Limits.Identifier, required: root is not null);
+        var profile = v.Object(root, "profile") ?? [];
+        CheckProfileSize(v, profile);
+        if (!v.IsValid) return Invalid(v.Errors);
+        var user = await users.UpsertAsync(caller.Caller!.Id, identifier!, profile, ct);
+        return Results.Json(UserView.From(user), statusCode: StatusCodes.Status201Created);
+    }
+
+    public async Task<IResult> PutAsync(HttpRequest request, string identifier, CancellationToken ct)
+    {
+        var caller = await auth.BackendAsync(request, ct);
+        if (caller.Failure is not null) return caller.Failure;
+        var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
+        if (failure is not null) return failure;
+        var v = new Validation();
+        if (identifier.Length > V3Limits.Identifier) v.Add($"identifier must be shorter than or equal to {V3Limits.Identifier} characters");
+        var profile = body switch
+        {
+            null => [],
+            JsonObject o => o,
+            _ => null,
+        };
+        if (profile is null) v.Add("profile must be an object");
+        else CheckProfileSize(v, profile);
+        if (!v.IsValid) return Invalid(v.Errors);
+        var user = await users.UpsertAsync(caller.Caller!.Id, identifier, profile!, ct);
+        return Results.Ok(UserView.From(user));
+    }
+
+    public async Task<IResult> DeleteAsync(HttpRequest request, string identifier, CancellationToken ct)
+    {
+        var caller = await auth.BackendAsync(request, ct);
+        if (caller.Failure is not null) return caller.Failure;
+        return await users.DeleteAsync(caller.Caller!.Id, identifier, ct)
+            ? Results.Ok(new { statusCode = 200, message = "User deleted successfully" })
+            : NotFound("User not found");
+    }
+
+    private static void CheckProfileSize(Validation v, JsonObject profile)
+    {
+        if (profile.ToJsonString().Length > Profiles.MaxJsonLength)
+            v.Add($"profile must be shorter than or equal to {Profiles.MaxJsonLength} characters as JSON");
+    }
+}
+
+public sealed record UserView(string Identifier, JsonObject Profile, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static UserView From(UserRow row) => new(row.Identifier, Profiles.Parse(row.ProfileJson), row.CreatedAt, row.UpdatedAt);
+}

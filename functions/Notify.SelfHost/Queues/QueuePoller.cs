@@ -1,0 +1,106 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Notify.Core.Pipeline;
+using Notify.Core.Storage;
+
+namespace Notify.SelfHost.Queues;
+
+/// <summary>
+/// Polls one queue the way the Functions queue trigger does: batches of <c>batchSize</c>, a new batch
+/// once in-flight work drops to <c>newBatchThreshold</c>, polling that backs off while idle, a failed
+/// message retried after <c>visibilityTimeout</c> and moved to the poison queue at <c>maxDequeueCount</c>.
+/// </summary>
+public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, IServiceProvider services, QueueHostOptions options, ILogger logger)
+{
+    private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
+    /// <summary>How long a received message stays hidden while its handler runs.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    private readonly QueueClient queue = storage.Queue(consumer.Queue);
+    private readonly QueueClient poison = storage.Queue(QueueNames.Poison(consumer.Queue));
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var running = new List<Task>();
+        var idleDelay = MinPollingInterval;
+        while (!stopping.IsCancellationRequested)
+        {
+            running.RemoveAll(t => t.IsCompleted);
+            if (running.Count > options.NewBatchThreshold)
+            {
+                await Task.WhenAny(running);
+                continue;
+            }
+            QueueMessage[] messages;
+            try
+            {
+                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, Lease, stopping)).Value;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Receiving from {Queue} failed", consumer.Queue);
+                messages = [];
+            }
+            if (messages.Length == 0)
+            {
+                await Delay(idleDelay, stopping);
+                idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, options.MaxPollingInterval.Ticks));
+                continue;
+            }
+            idleDelay = MinPollingInterval;
+            running.AddRange(messages.Select(m => ProcessAsync(m, stopping)));
+        }
+        await Task.WhenAll(running);
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken stopping)
+    {
+        try
+        {
+            await consumer.HandleAsync(services, message.Body.ToString(), message.DequeueCount, stopping);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            await FailAsync(message, e);
+        }
+        catch (Exception) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out and another instance takes the message.
+        }
+    }
+
+    private async Task FailAsync(QueueMessage message, Exception error)
+    {
+        try
+        {
+            if (message.DequeueCount >= options.MaxDequeueCount)
+            {
+                logger.LogError(error, "Message {MessageId} on {Queue} failed {Count} times; moving it to the poison queue", message.MessageId, consumer.Queue, message.DequeueCount);
+                await poison.SendMessageAsync(message.Body.ToString());
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+            else
+            {
+                logger.LogWarning(error, "Message {MessageId} on {Queue} failed (attempt {Count}); retrying", message.MessageId, consumer.Queue, message.DequeueCount);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not settle failed message {MessageId} on {Queue}; its lease will expire", message.MessageId, consumer.Queue);
+        }
+    }
+
+    private static async Task Delay(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the loop condition ends the poller.
+        }
+    }
+}

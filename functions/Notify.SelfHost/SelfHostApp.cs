@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Notify.Core;
+using Notify.Core.Hosting;
+using Notify.SelfHost.Queues;
+
+namespace Notify.SelfHost;
+
+/// <summary>
+/// One ASP.NET Core process running the same endpoints, queue consumers and timers as the Functions
+/// app, with the same setting names.
+/// </summary>
+public static class SelfHostApp
+{
+    /// <summary>Where the Functions host listens by default, so clients need no change between hosts.</summary>
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <param name="configure">Runs after the default registrations, so it can replace any of them.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.Sources.Insert(0, LocalSettings.Source());
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        var notify = builder.Configuration.GetSection(NotifyOptions.Section).Get<NotifyOptions>() ?? new NotifyOptions();
+        // The endpoints enforce the body limit themselves and answer 413 in each face's dialect.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = notify.MaxRequestBodyBytes * 2L);
+        builder.Services.AddNotifyCore(builder.Configuration);
+        builder.Services.AddSingleton(HostJson.ReadQueueOptions(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddHostedService<QueuePollers>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(context =>
+        {
+            var logger = context.RequestServices.GetRequiredService<ILogger<WebApplication>>();
+            logger.LogError(context.Features.Get<IExceptionHandlerFeature>()?.Error, "Unhandled error");
+            return Results.Json(new { status = "error", message = "Internal server error" }, statusCode: 500).ExecuteAsync(context);
+        }));
+        app.MapGet("health", () => Results.Ok(new { status = "ok" }));
+        app.MapNotifyEndpoints();
+        return app;
+    }
+}

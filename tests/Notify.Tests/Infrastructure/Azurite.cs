@@ -1,0 +1,26 @@
+namespace Notify.Tests.Infrastructure;
+
+/// <summary>One in-memory Azurite for the whole test run; test classes isolate themselves with a storage prefix.</summary>
+public static class Azurite
+{
+    // The emulator's well-known development account key, published in Azurite's documentation.
+    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly Lazy<Task<string>> Started = new(StartAsync);
+
+    public static Task<string> ConnectionStringAsync() => Started.Value;
+
+    private static async Task<string> StartAsync()
+    {
+        var (blob, queue, table) = (LocalTool.FreePort(), LocalTool.FreePort(), LocalTool.FreePort());
+        var process = LocalTool.Start("azurite",
+            $"--inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent " +
+            $"--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {blob} --queuePort {queue} --tablePort {table}");
+        foreach (var port in new[] { blob, queue, table })
+            await LocalTool.WaitForPortAsync(port, process, TimeSpan.FromSeconds(60));
+        return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+               $"AccountKey={DevelopmentAccountKey};" +
+               $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
+               $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
+               $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+    }
+}
