@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Notify.Core;
 using Notify.Core.Hosting;
 using Notify.SelfHost.Queues;
+using Notify.SelfHost.Timers;
 
 namespace Notify.SelfHost;
 
@@ -32,6 +33,7 @@ public static class SelfHostApp
         builder.Services.AddSingleton(HostJson.ReadQueueOptions(Path.Combine(AppContext.BaseDirectory, "host.json")));
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHostedService<QueuePollers>();
+        builder.Services.AddHostedService<TimerRunner>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

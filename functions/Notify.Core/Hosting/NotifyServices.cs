@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Notify.Core.Admin;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
+using Notify.Core.Deliveries;
 using Notify.Core.Inbox;
 using Notify.Core.Pipeline;
 using Notify.Core.Sends;
@@ -33,6 +34,7 @@ public static class NotifyServices
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<SendStore>();
+        services.AddSingleton<DeliveryStore>();
         services.AddSingleton<SendService>();
         services.AddSingleton<UserTokenValidator>();
         services.AddSingleton<V3Authenticator>();
