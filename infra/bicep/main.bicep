@@ -153,4 +153,5 @@ module api 'modules/functionApp.bicep' = {
 output apiBaseUrl string = 'https://${api.outputs.defaultHostName}'
 output senderAddress string = email.outputs.senderAddress
 output functionAppName string = api.outputs.name
+output emailServiceName string = email.outputs.emailServiceName
 output emailDomainLinked bool = email.outputs.domainLinked

@@ -68,6 +68,7 @@ resource communicationService 'Microsoft.Communication/communicationServices@202
   }
 }
 
+output emailServiceName string = emailService.name
 output communicationServiceName string = communicationService.name
 output endpoint string = 'https://${communicationService.properties.hostName}'
 output senderAddress string = '${doNotReply.properties.username}@${domain.properties.mailFromSenderDomain}'

@@ -9,8 +9,9 @@ param deploymentContainerName string
 param location string
 param tags { *: string }
 
-// Holds the app's tables and queues (the app creates them on first use), the Functions
-// host's own state and the deployment package. Only Entra identities get in.
+// Holds the app's tables and queues, the Functions host's own state and the deployment
+// package. No tables or queues are declared: the app creates its own. Only Entra
+// identities get in.
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
