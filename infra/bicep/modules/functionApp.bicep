@@ -27,11 +27,11 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
-@description('Settings the Notify app reads, merged over the platform settings below.')
+@description('Settings the Notify app reads; on a name clash the platform settings below win.')
 param appSettings { *: string }
 
 @secure()
-@description('Operator API key, passed separately so it stays out of deployment history.')
+@description('Operator API key; secure, so it is kept out of deployment history and logs.')
 param adminKey string
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
