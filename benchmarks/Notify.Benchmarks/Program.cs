@@ -1,1 +1,26 @@
-Console.WriteLine("{}");
+using System.Text.Json;
+using Notify.Benchmarks;
+
+// Measures on a fresh Azurite: raw storage throughput for the inbox path's writes, the send API
+// under 32 concurrent clients, and end-to-end fan-out of one send to 10,000 recipients.
+var recipients = args.Length > 0 ? int.Parse(args[0]) : 10_000;
+await using var bench = await BenchmarkHost.StartAsync();
+
+var raw = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync(), recipients, concurrency: 64);
+Console.WriteLine($"raw Azurite: {raw:F0} recipients/s ({recipients} recipients)");
+
+var fanout = await FanOut.RecipientsPerSecondAsync(bench, recipients);
+Console.WriteLine($"fan-out: {fanout:F0} recipients/s ({fanout / raw:P0} of raw)");
+
+var api = await SendApi.MeasureAsync(bench, clients: 32, sends: 2_000);
+Console.WriteLine($"send API: {api.SendsPerSecond:F0} sends/s, p50 {api.P50Ms:F1} ms, p99 {api.P99Ms:F1} ms");
+
+Console.WriteLine(JsonSerializer.Serialize(new
+{
+    raw_writes_per_s = Math.Round(raw),
+    send_per_s = Math.Round(api.SendsPerSecond),
+    send_p50_ms = Math.Round(api.P50Ms, 1),
+    send_p99_ms = Math.Round(api.P99Ms, 1),
+    fanout_recipients_per_s = Math.Round(fanout),
+    fanout_ratio = Math.Round(fanout / raw, 2),
+}));

@@ -12,7 +12,10 @@ public sealed class SendStore(NotifyStorage storage)
     private const int MaxCharsPerTransaction = 1_500_000;
     private TableClient Sends => storage.Table(TableNames.Sends);
 
-    /// <summary>Writes the chunks first and the send row last, so a send row always has all its recipients.</summary>
+    /// <summary>
+    /// Writes the chunks first and the send row last, so a send row always has all its recipients. A
+    /// send whose rows fit one transaction (most do) is written in that single request.
+    /// </summary>
     public async Task SaveAsync(SendRow send, IReadOnlyList<string> chunkJson, CancellationToken ct)
     {
         var partition = TableKeys.Send(send.AppId, send.SendId);
@@ -21,8 +24,14 @@ public sealed class SendStore(NotifyStorage storage)
         send.ChunkCount = chunkJson.Count;
         var rows = chunkJson.Select((json, i) => new RecipientChunkRow { PartitionKey = partition, RowKey = RecipientChunkRow.KeyFor(i), RecipientsJson = json });
         var batches = Batch(rows).ToList();
-        await Task.WhenAll(batches.Select(b => Sends.SubmitTransactionAsync(b, ct)));
-        await Sends.UpsertEntityAsync(send, TableUpdateMode.Replace, ct);
+        var last = batches[^1];
+        var sendInLast = last.Count < MaxEntitiesPerTransaction;
+        if (sendInLast)
+            last.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, send));
+        await Task.WhenAll(batches.SkipLast(1).Select(b => Sends.SubmitTransactionAsync(b, ct)));
+        await Sends.SubmitTransactionAsync(last, ct);
+        if (!sendInLast)
+            await Sends.UpsertEntityAsync(send, TableUpdateMode.Replace, ct);
     }
 
     public async Task<SendRow?> GetAsync(string appId, string sendId, CancellationToken ct)
