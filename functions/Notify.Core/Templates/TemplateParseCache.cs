@@ -23,7 +23,9 @@ internal sealed class TemplateParseCache
         }
 
         var parsed = _entries.GetOrAdd((template.Id, template.Version, locale, field), _ =>
-            Parser.TryParse(source, out var fluid, out var error) ? new Parsed(fluid, null) : new Parsed(null, error));
+            Parser.TryParse(source, out var fluid, out var error)
+                ? new Parsed(new BoundedRanges().VisitTemplate(fluid), null)
+                : new Parsed(null, error));
         return parsed.Template ?? throw new TemplateException($"{field} does not parse: {parsed.Error}");
     }
 
