@@ -12,6 +12,9 @@ public sealed class MailDevFixture : IAsyncLifetime
 {
     private Process? _process;
 
+    /// <summary>Small enough that a test can provoke a permanent (5xx) rejection with one large email.</summary>
+    public const int MaxMessageSize = 100_000;
+
     public int SmtpPort { get; } = FreePort.Next();
     public HttpClient Api { get; } = new() { BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/") };
 
@@ -25,15 +28,25 @@ public sealed class MailDevFixture : IAsyncLifetime
 
         _process = Process.Start(new ProcessStartInfo(Path.Combine(tools, "node_modules", ".bin", "maildev"))
         {
-            ArgumentList = { "--smtp", $"{SmtpPort}", "--web", $"{Api.BaseAddress!.Port}", "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent" },
+            ArgumentList = { "--smtp", $"{SmtpPort}", "--web", $"{Api.BaseAddress!.Port}", "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent",
+                "--max-message-size", $"{MaxMessageSize}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("maildev did not start.");
+        // Drain both pipes so MailDev never blocks on a full buffer; keep stderr to explain a failed start.
+        var errors = new System.Text.StringBuilder();
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, line) => errors.AppendLine(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitUntilAsync(async () => (await Api.GetAsync("api/email")).IsSuccessStatusCode, TimeSpan.FromSeconds(30));
+        try
+        {
+            await WaitUntilAsync(async () => (await Api.GetAsync("api/email")).IsSuccessStatusCode, TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException($"MailDev did not start: {errors}", e);
+        }
     }
 
     /// <summary>The received email with this subject, as MailDev's JSON, waiting briefly for it to arrive.</summary>

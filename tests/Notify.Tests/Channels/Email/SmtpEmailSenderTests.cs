@@ -60,6 +60,16 @@ public sealed class SmtpEmailSenderTests(MailDevFixture mailDev)
     }
 
     [Fact]
+    public async Task Should_fail_permanently_when_smtp_server_rejects_with_5xx()
+    {
+        var message = EmailMessages.To("ana@example.com") with { Html = new string('x', MailDevFixture.MaxMessageSize * 2) };
+
+        var result = await Sender().SendAsync(message, CancellationToken.None);
+
+        Assert.StartsWith("SMTP 552", Assert.IsType<EmailSendResult.Failed>(result).Error);
+    }
+
+    [Fact]
     public async Task Should_fail_without_sending_when_message_has_no_body()
     {
         var message = EmailMessages.To("ana@example.com") with { Html = null, PlainText = null };
