@@ -19,6 +19,6 @@ public abstract record WebhookResult
     /// </summary>
     public sealed record RetryLater(TimeSpan? RetryAfter, int? StatusCode, string Error) : WebhookResult;
 
-    /// <summary>The call cannot be made at all (bad URL or secret); retrying the same request cannot help.</summary>
+    /// <summary>The call cannot be made at all (bad URL or secret, private-network destination); retrying the same request cannot help.</summary>
     public sealed record Failed(string Error) : WebhookResult;
 }

@@ -43,6 +43,10 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time)
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
             return Classify(response);
         }
+        catch (HttpRequestException e) when (e.InnerException is WebhookDestinationBlockedException blocked)
+        {
+            return new WebhookResult.Failed(blocked.Message);
+        }
         catch (HttpRequestException e)
         {
             return new WebhookResult.RetryLater(null, null, $"Webhook endpoint unreachable: {e.Message}");

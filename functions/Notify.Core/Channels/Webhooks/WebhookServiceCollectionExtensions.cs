@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Notify.Core.Channels.Webhooks;
 
@@ -8,15 +10,28 @@ public static class WebhookServiceCollectionExtensions
     private const string ClientName = "Notify.Webhooks";
 
     /// <summary>
-    /// Registers <see cref="WebhookSender"/> over a pooled HttpClient that does not follow redirects (a receiver
-    /// must not bounce signed payloads elsewhere) and gives up on a silent receiver after <paramref name="timeout"/>
-    /// (15 s by default, which also bounds how long one slow receiver holds a queue worker).
+    /// Binds <see cref="WebhookOptions"/> (section <c>Notify:Webhooks</c>) and registers <see cref="WebhookSender"/>
+    /// over a pooled HttpClient that does not follow redirects (a receiver must not bounce signed payloads elsewhere)
+    /// and, unless allowed, refuses to connect to private networks.
     /// </summary>
-    public static IServiceCollection AddWebhookChannel(this IServiceCollection services, TimeSpan? timeout = null)
+    public static IServiceCollection AddWebhookChannel(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName))
+            .Validate(options => options.TimeoutSeconds is >= 1 and <= 120, $"{WebhookOptions.SectionName}:TimeoutSeconds must be 1–120.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(ClientName, client => client.Timeout = timeout ?? TimeSpan.FromSeconds(15))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHttpClient(ClientName)
+            .ConfigureHttpClient((sp, client) =>
+                client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowPrivate = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    ConnectCallback = (context, ct) => WebhookDestinationGuard.ConnectAsync(context, allowPrivate, ct),
+                };
+            });
         services.AddTransient(sp => new WebhookSender(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName), sp.GetRequiredService<TimeProvider>()));
         return services;
