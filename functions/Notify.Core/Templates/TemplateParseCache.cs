@@ -22,12 +22,21 @@ internal sealed class TemplateParseCache
             _entries.Clear();
         }
 
-        var parsed = _entries.GetOrAdd((template.Id, template.Version, locale, field), _ =>
-            Parser.TryParse(source, out var fluid, out var error)
-                ? new Parsed(new BoundedRanges().VisitTemplate(fluid), null)
-                : new Parsed(null, error));
+        var key = (template.Id, template.Version, locale, field);
+        var parsed = _entries.GetOrAdd(key, _ => Parse(source));
+        // Template ids are only unique within an app and a version may be reused by mistake: an entry is used
+        // only for the exact source it was parsed from, so one tenant can never render another tenant's text.
+        if (!string.Equals(parsed.Source, source, StringComparison.Ordinal))
+        {
+            parsed = _entries[key] = Parse(source);
+        }
+
         return parsed.Template ?? throw new TemplateException($"{field} does not parse: {parsed.Error}");
     }
 
-    private sealed record Parsed(IFluidTemplate? Template, string? Error);
+    private static Parsed Parse(string source) => Parser.TryParse(source, out var fluid, out var error)
+        ? new Parsed(source, new BoundedRanges().VisitTemplate(fluid), null)
+        : new Parsed(source, null, error);
+
+    private sealed record Parsed(string Source, IFluidTemplate? Template, string? Error);
 }

@@ -132,6 +132,15 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
+    public void Should_render_each_tenants_own_text_when_template_id_and_version_collide()
+    {
+        RenderInApp(Welcome("1"), "en");
+        var otherTenant = Welcome("1") with { Locales = new Dictionary<string, TemplateLocaleContent> { ["en"] = Content("Other app", "m") } };
+
+        Assert.Equal("Other app", RenderInApp(otherTenant, "en").Title);
+    }
+
+    [Fact]
     public void Should_render_empty_text_when_data_and_profile_are_missing()
     {
         var rendered = _renderer.Render(Welcome(), TemplateChannel.InApp, "en", data: null, profile: null);

@@ -9,7 +9,8 @@ internal sealed class WebhookDestinationBlockedException(string host)
 
 /// <summary>
 /// A connect callback that checks the addresses a host resolves to at connect time (not only at save time),
-/// so DNS rebinding cannot point an approved name at an internal address later.
+/// so DNS rebinding cannot point an approved name at an internal address later. Behind an HTTP proxy the callback
+/// sees the proxy, not the target: there the proxy must enforce egress rules.
 /// </summary>
 internal static class WebhookDestinationGuard
 {
