@@ -11,7 +11,7 @@ public static class Azurite
 
     private static async Task<string> StartAsync()
     {
-        var (blob, queue, table) = (LocalTool.FreePort(), LocalTool.FreePort(), LocalTool.FreePort());
+        var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var process = LocalTool.Start("azurite",
             $"--inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent " +
             $"--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {blob} --queuePort {queue} --tablePort {table}");

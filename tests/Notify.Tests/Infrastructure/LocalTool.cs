@@ -31,13 +31,6 @@ public static class LocalTool
         return process;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public static async Task WaitForPortAsync(int port, Process process, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
