@@ -1,11 +1,15 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Notify.Core;
 using Notify.Core.Apps;
 using Notify.Core.Storage;
 
-namespace Notify.SelfHost;
+namespace Notify.Core.Hosting;
 
-/// <summary>Creates missing tables and queues before the host serves, and the development app when asked to.</summary>
+/// <summary>
+/// Creates missing tables and queues before the host serves, and the development app when asked to.
+/// Both hosts register it: neither the Functions host nor Azurite creates tables on first use.
+/// </summary>
 public sealed class StorageInitializer(NotifyStorage storage, AppStore apps, IOptions<NotifyOptions> options, ILogger<StorageInitializer> logger)
     : IHostedService
 {

@@ -1,0 +1,20 @@
+using Microsoft.Azure.Functions.Worker;
+using Notify.Core.Pipeline;
+using Notify.Core.Storage;
+
+namespace Notify.Functions;
+
+/// <summary>
+/// One trigger per queue of Notify.Core.Pipeline.QueueConsumers. The storage prefix must stay empty under Functions:
+/// trigger queue names are compile-time constants. Retries and the poison queue come from host.json.
+/// </summary>
+public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries)
+{
+    [Function(nameof(Sends))]
+    public Task Sends([QueueTrigger(QueueNames.Sends)] SendMessage message, long dequeueCount, CancellationToken ct) =>
+        sends.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(Deliveries))]
+    public Task Deliveries([QueueTrigger(QueueNames.Deliveries)] DeliveryMessage message, long dequeueCount, CancellationToken ct) =>
+        deliveries.HandleAsync(message, dequeueCount, ct);
+}
