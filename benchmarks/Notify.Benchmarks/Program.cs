@@ -6,7 +6,7 @@ using Notify.Benchmarks;
 var recipients = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 await using var bench = await BenchmarkHost.StartAsync();
 
-var raw = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync(), recipients, concurrency: 64);
+var raw = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync(), recipients, concurrency: 32);
 Console.WriteLine($"raw Azurite: {raw:F0} recipients/s ({recipients} recipients)");
 
 var fanout = await FanOut.RecipientsPerSecondAsync(bench, recipients);
