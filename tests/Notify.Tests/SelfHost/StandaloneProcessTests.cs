@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net;
+using Notify.Core.Admin;
+using Notify.SelfHost;
+using Notify.Tests.Infrastructure;
+
+namespace Notify.Tests.SelfHost;
+
+/// <summary>The self-host's build output, started as its own process from an unrelated directory.</summary>
+public sealed class StandaloneProcessTests : IDisposable
+{
+    private readonly string workingDirectory = Directory.CreateTempSubdirectory("notify-selfhost-").FullName;
+
+    [Fact]
+    public async Task Should_run_from_any_directory_reading_local_settings_under_environment_variables()
+    {
+        var storage = await Azurite.ConnectionStringAsync();
+        await File.WriteAllTextAsync(Path.Combine(workingDirectory, "local.settings.json"), $$"""
+            { "IsEncrypted": false, "Values": {
+                "AzureWebJobsStorage": "{{storage}}",
+                "Notify:StoragePrefix": "standalone",
+                "Notify:AdminKey": "from-file",
+                "Notify__DevelopmentAppId": "from-file-app" } }
+            """);
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Notify.SelfHost.dll"))
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Notify__AdminKey"] = "from-environment" },
+        };
+        using var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            await LocalTool.WaitForPortAsync(port, process, TimeSpan.FromSeconds(60));
+
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("health")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(TestApi.Admin(HttpMethod.Get, "admin/apps/from-file-app", key: "from-file"))).StatusCode);
+            var app = await http.CallAsync(TestApi.Admin(HttpMethod.Get, "admin/apps/from-file-app", key: "from-environment"), HttpStatusCode.OK);
+            Assert.Equal("from-file-app", app["id"]!.GetValue<string>());
+        }
+        finally
+        {
+            LocalTool.Stop(process);
+        }
+    }
+
+    [Fact]
+    public void Should_listen_where_the_functions_host_does_by_default() =>
+        Assert.Equal("http://localhost:7071", SelfHostApp.DefaultUrl);
+
+    public void Dispose() => Directory.Delete(workingDirectory, recursive: true);
+}
