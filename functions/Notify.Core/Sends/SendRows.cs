@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Sends;
@@ -41,6 +42,7 @@ public sealed class SendRow : TableRow
     /// <summary>Set once some recipients were cancelled, so deliveries only look them up when there are any.</summary>
     public bool HasCancelledRecipients { get; set; }
 
+    [IgnoreDataMember]
     public IReadOnlyList<int> TopicIdList =>
         string.IsNullOrEmpty(TopicIds) ? [] : TopicIds.Split(',').Select(int.Parse).ToList();
 }

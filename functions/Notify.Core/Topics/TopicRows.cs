@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Notify.Core.Channels;
 using Notify.Core.Storage;
 
@@ -27,6 +28,7 @@ public sealed class TopicMemberRow : TableRow
     public string UserId { get; set; } = "";
     public string? Channels { get; set; }
 
+    [IgnoreDataMember]
     public IReadOnlyList<string>? ChannelList => Channels is null ? null : DeliveryChannels.Split(Channels);
 }
 
