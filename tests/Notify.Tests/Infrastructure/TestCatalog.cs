@@ -45,11 +45,11 @@ public static class TestCatalog
     }
 
     /// <summary>Waits for the pipeline to go quiet: every queue of this server empty (visible or hidden).</summary>
-    public static Task QueuesDrainedAsync(this NotifyServer server) =>
+    public static Task QueuesDrainedAsync(this NotifyServer server, TimeSpan? timeout = null) =>
         EventuallyAsync(async () =>
         {
             foreach (var queue in Notify.Core.Storage.QueueNames.All)
                 if ((await server.Storage.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount > 0) return false;
             return true;
-        }, "queues to drain");
+        }, "queues to drain", timeout);
 }
