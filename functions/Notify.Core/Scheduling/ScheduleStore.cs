@@ -26,15 +26,7 @@ public sealed class ScheduleStore(NotifyStorage storage)
         Schedules.QueryAsync<ScheduleRow>(TableClient.CreateQueryFilter(
             $"PartitionKey le {TableKeys.ScheduleDay(now)} and RowKey le {TableKeys.ScheduleDueBy(now)}"), cancellationToken: ct);
 
-    public async Task RemoveAsync(ScheduleRow row, CancellationToken ct)
-    {
-        try
-        {
-            await Schedules.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // An overlapping run released it too; the send handler ignores the second message.
-        }
-    }
+    /// <summary>Succeeds when an overlapping run removed it first; the send handler ignores the second message.</summary>
+    public async Task RemoveAsync(ScheduleRow row, CancellationToken ct) =>
+        await Schedules.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
 }

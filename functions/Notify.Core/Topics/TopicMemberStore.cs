@@ -48,8 +48,9 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     public async Task RemoveAsync(string appId, int topicId, IEnumerable<string> userIds, CancellationToken ct) =>
         await Parallel.ForEachAsync(userIds.Distinct(), Options(ct), async (userId, token) =>
         {
-            await DeleteIfExistsAsync(Members, TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount)), TableKeys.Encode(userId), token);
-            await DeleteIfExistsAsync(Users, TableKeys.User(appId, userId), TopicSubscriptionRow.KeyFor(topicId), token);
+            // Deleting a row that is not there succeeds, so detaching a non-member is harmless.
+            await Members.DeleteEntityAsync(TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount)), TableKeys.Encode(userId), ETag.All, token);
+            await Users.DeleteEntityAsync(TableKeys.User(appId, userId), TopicSubscriptionRow.KeyFor(topicId), ETag.All, token);
         });
 
     /// <returns>False when the user is not a member of the topic.</returns>
@@ -103,16 +104,4 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     private static string? Join(IReadOnlyList<string>? channels) => channels is null ? null : DeliveryChannels.Join(channels);
 
     private static ParallelOptions Options(CancellationToken ct) => new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
-
-    private static async Task DeleteIfExistsAsync(TableClient table, string partition, string rowKey, CancellationToken ct)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(partition, rowKey, ETag.All, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Not a member: detaching is idempotent.
-        }
-    }
 }

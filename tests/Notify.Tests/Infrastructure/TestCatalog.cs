@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Notify.Core.Storage;
 
 namespace Notify.Tests.Infrastructure;
 
@@ -48,7 +49,7 @@ public static class TestCatalog
     public static Task QueuesDrainedAsync(this NotifyServer server, TimeSpan? timeout = null) =>
         EventuallyAsync(async () =>
         {
-            foreach (var queue in Notify.Core.Storage.QueueNames.All)
+            foreach (var queue in QueueNames.All)
                 if ((await server.Storage.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount > 0) return false;
             return true;
         }, "queues to drain", timeout);

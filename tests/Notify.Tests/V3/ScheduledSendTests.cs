@@ -2,7 +2,6 @@ using System.Net;
 using Notify.Core.Deliveries;
 using Notify.Core.Scheduling;
 using Notify.Core.Sends;
-using Notify.Core.Storage;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.V3;

@@ -103,4 +103,19 @@ public sealed class TopicTests(NotifyServer server) : IClassFixture<NotifyServer
         Assert.Equal(optedOut.Order(), skipped.Select(s => s.UserId).Order());
         Assert.All(skipped, s => Assert.Equal((DeliveryStatus.Skipped, "preference"), (s.Status, s.LastError)));
     }
+
+    [Fact]
+    public async Task Should_not_bring_back_a_deleted_user_through_a_topic()
+    {
+        var app = await server.CreateAppAsync();
+        await server.CreateTopicAsync(app, "club", "leaver", "stayer");
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/leaver", new { name = "Leaver" }), HttpStatusCode.OK);
+
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/leaver"), HttpStatusCode.OK);
+        await server.SendNotificationAsync(app, new { notification = new { title = "Club news" }, sendTo = new { topics = new[] { "club" } } });
+
+        await server.WaitForInboxAsync(app, "stayer", 1);
+        await server.QueuesDrainedAsync();
+        Assert.Equal(0, await server.InboxCountAsync(app, "leaver"));
+    }
 }
