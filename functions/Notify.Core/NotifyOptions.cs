@@ -13,7 +13,7 @@ public sealed class NotifyOptions
 
     public int MaxRecipientsPerSend { get; set; } = 10_000;
 
-    /// <summary>Recipients stored per chunk row and handled per delivery message.</summary>
+    /// <summary>Recipients stored per chunk row and handled per delivery message; also topic members read per fan-out page.</summary>
     public int RecipientsPerChunk { get; set; } = 250;
 
     /// <summary>Recipients of one delivery message written concurrently.</summary>

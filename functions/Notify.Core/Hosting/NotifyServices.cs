@@ -4,13 +4,19 @@ using Microsoft.Extensions.Options;
 using Notify.Core.Admin;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
+using Notify.Core.Categories;
 using Notify.Core.Deliveries;
+using Notify.Core.Devices;
 using Notify.Core.Inbox;
 using Notify.Core.Pipeline;
+using Notify.Core.Preferences;
+using Notify.Core.Scheduling;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
+using Notify.Core.Topics;
 using Notify.Core.Users;
 using Notify.Core.V3;
+using Notify.Core.Workflows;
 
 namespace Notify.Core.Hosting;
 
@@ -36,16 +42,33 @@ public static class NotifyServices
         services.AddSingleton<SendStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<SendService>();
+        services.AddSingleton<CategoryStore>();
+        services.AddSingleton<PreferenceStore>();
+        services.AddSingleton<TopicStore>();
+        services.AddSingleton<TopicMemberStore>();
+        services.AddSingleton<DeviceStore>();
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<WorkflowRunStore>();
+        services.AddSingleton<WorkflowCancellation>();
         services.AddSingleton<UserTokenValidator>();
         services.AddSingleton<V3Authenticator>();
 
         services.AddSingleton<SendHandler>();
+        services.AddSingleton<RecipientDelivery>();
         services.AddSingleton<DeliveryHandler>();
+        services.AddSingleton<TopicPageHandler>();
+        services.AddSingleton<ScheduleReleaseJob>();
 
         services.AddSingleton<AdminEndpoints>();
         services.AddSingleton<V3SendEndpoints>();
         services.AddSingleton<V3InboxEndpoints>();
         services.AddSingleton<V3UserEndpoints>();
+        services.AddSingleton<V3ProfileEndpoints>();
+        services.AddSingleton<V3PreferenceEndpoints>();
+        services.AddSingleton<V3SdkEndpoints>();
+        services.AddSingleton<V3CategoryEndpoints>();
+        services.AddSingleton<V3TopicEndpoints>();
+        services.AddSingleton<V4WorkflowEndpoints>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ public static class QueueConsumers
     [
         For<SendMessage, SendHandler>(QueueNames.Sends),
         For<DeliveryMessage, DeliveryHandler>(QueueNames.Deliveries),
+        For<TopicPageMessage, TopicPageHandler>(QueueNames.TopicPages),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

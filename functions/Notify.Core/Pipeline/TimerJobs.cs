@@ -1,3 +1,5 @@
+using Notify.Core.Scheduling;
+
 namespace Notify.Core.Pipeline;
 
 /// <summary>Periodic work that only starts things (releasing held work, refilling budgets); the handler must tolerate overlap and repeats.</summary>
@@ -12,5 +14,8 @@ public sealed record TimerJob(string Name, string Schedule, Type Handler);
 public static class TimerJobs
 {
     /// <summary>Every timer; the Functions app declares one timer trigger for each, with the same schedule.</summary>
-    public static readonly IReadOnlyList<TimerJob> All = [];
+    public static readonly IReadOnlyList<TimerJob> All =
+    [
+        new(ScheduleReleaseJob.Name, ScheduleReleaseJob.Schedule, typeof(ScheduleReleaseJob)),
+    ];
 }

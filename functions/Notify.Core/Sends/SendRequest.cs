@@ -9,4 +9,25 @@ public sealed record SendRequest(
     string? DataJson,
     string? Category,
     string? TemplateDataJson,
-    IReadOnlyList<Recipient> Recipients);
+    IReadOnlyList<Recipient> Recipients)
+{
+    /// <summary>Topic identifiers (or ids) as the caller named them.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>Channels the send is restricted to; null for the default channels.</summary>
+    public IReadOnlyList<string>? Channels { get; init; }
+
+    /// <summary>When to deliver; null for now.</summary>
+    public DateTimeOffset? SendAt { get; init; }
+
+    public SendWorkflow? Workflow { get; init; }
+
+    /// <summary>Resolved by the face from <see cref="Category"/>, which must name an existing category.</summary>
+    public int? CategoryId { get; init; }
+
+    /// <summary>Resolved by the face from <see cref="Topics"/>.</summary>
+    public IReadOnlyList<int> TopicIds { get; init; } = [];
+}
+
+/// <summary>The workflow a send belongs to; the cancellation key lets the caller cancel its pending work later.</summary>
+public sealed record SendWorkflow(string Identifier, string? CancellationKey);

@@ -1,11 +1,16 @@
+using System.Runtime.Serialization;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Sends;
 
 public static class SendStatus
 {
+    /// <summary>Held until its send time.</summary>
+    public const string Scheduled = "scheduled";
     public const string Accepted = "accepted";
     public const string FannedOut = "fannedOut";
+    /// <summary>Nothing not yet delivered will be.</summary>
+    public const string Cancelled = "cancelled";
 }
 
 /// <summary>One accepted request to notify. Its recipients live in chunk rows of the same partition.</summary>
@@ -23,9 +28,23 @@ public sealed class SendRow : TableRow
     public string? Url { get; set; }
     public string? DataJson { get; set; }
     public string? Category { get; set; }
+    public int? CategoryId { get; set; }
     public string? TemplateDataJson { get; set; }
     public int RecipientCount { get; set; }
     public int ChunkCount { get; set; }
+    /// <summary>Comma-separated topic ids.</summary>
+    public string? TopicIds { get; set; }
+    /// <summary>Comma-separated channel names; null for the default channels.</summary>
+    public string? Channels { get; set; }
+    public DateTimeOffset? SendAt { get; set; }
+    public string? WorkflowIdentifier { get; set; }
+    public string? CancellationKey { get; set; }
+    /// <summary>Set once some recipients were cancelled, so deliveries only look them up when there are any.</summary>
+    public bool HasCancelledRecipients { get; set; }
+
+    [IgnoreDataMember]
+    public IReadOnlyList<int> TopicIdList =>
+        string.IsNullOrEmpty(TopicIds) ? [] : TopicIds.Split(',').Select(int.Parse).ToList();
 }
 
 /// <summary>Up to a chunk's worth of recipients (identifier + inline profile) as a JSON array.</summary>
@@ -34,4 +53,21 @@ public sealed class RecipientChunkRow : TableRow
     public string RecipientsJson { get; set; } = "[]";
 
     public static string KeyFor(int chunk) => $"r|{chunk:D5}";
+}
+
+/// <summary>A recipient cancelled through <c>cancelFor.recipients</c>; deliveries skip them.</summary>
+public sealed class CancelledRecipientRow : TableRow
+{
+    public string UserId { get; set; } = "";
+
+    public const string Prefix = "x|";
+    public const string End = "x}";
+
+    public static string KeyFor(string userId) => $"x|{TableKeys.Encode(userId)}";
+}
+
+/// <summary>Marks that the message for the page after this one was queued, so a repeated page does not start a second chain.</summary>
+public sealed class TopicPageRow : TableRow
+{
+    public static string KeyFor(int topicId, int bucket, int page) => $"p|{topicId:D10}|{bucket:D2}|{page:D7}";
 }

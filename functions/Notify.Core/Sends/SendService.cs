@@ -1,11 +1,18 @@
 using Microsoft.Extensions.Options;
+using Notify.Core.Channels;
 using Notify.Core.Pipeline;
+using Notify.Core.Scheduling;
 using Notify.Core.Storage;
+using Notify.Core.Workflows;
 
 namespace Notify.Core.Sends;
 
-/// <summary>Accepts a send: stores it and queues it. No delivery work happens in the request.</summary>
-public sealed class SendService(SendStore sends, NotifyStorage storage, IOptions<NotifyOptions> options, TimeProvider clock)
+/// <summary>
+/// Accepts a send: stores it and queues it, hidden until its send time when it has one, or in a
+/// schedule row when that is beyond the queue's reach. No delivery work happens in the request.
+/// </summary>
+public sealed class SendService(
+    SendStore sends, WorkflowRunStore workflows, ScheduleStore schedules, NotifyStorage storage, IOptions<NotifyOptions> options, TimeProvider clock)
 {
     /// <summary>Keeps a chunk row's JSON well under the 32K-character string property cap.</summary>
     private const int MaxChunkChars = 30_000;
@@ -14,11 +21,14 @@ public sealed class SendService(SendStore sends, NotifyStorage storage, IOptions
     {
         var sendId = Guid.CreateVersion7().ToString();
         var chunks = Chunk(request.Recipients, options.Value.RecipientsPerChunk);
+        var now = clock.GetUtcNow();
+        var delay = request.SendAt - now is { } wait && wait > TimeSpan.Zero ? wait : (TimeSpan?)null;
         var send = new SendRow
         {
             AppId = appId,
             SendId = sendId,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            Status = delay is null ? SendStatus.Accepted : SendStatus.Scheduled,
             Title = request.Title,
             Message = request.Message,
             Icon = request.Icon,
@@ -27,9 +37,20 @@ public sealed class SendService(SendStore sends, NotifyStorage storage, IOptions
             Category = request.Category,
             TemplateDataJson = request.TemplateDataJson,
             RecipientCount = request.Recipients.Count,
+            CategoryId = request.CategoryId,
+            TopicIds = request.TopicIds.Count == 0 ? null : string.Join(',', request.TopicIds),
+            Channels = request.Channels is null ? null : DeliveryChannels.Join(request.Channels),
+            SendAt = request.SendAt,
+            WorkflowIdentifier = request.Workflow?.Identifier,
+            CancellationKey = request.Workflow?.CancellationKey,
         };
+        if (request.Workflow is { CancellationKey: { } key } workflow)
+            await workflows.IndexAsync(appId, workflow.Identifier, key, sendId, ct);
         await sends.SaveAsync(send, chunks, ct);
-        await storage.EnqueueAsync(QueueNames.Sends, new SendMessage(appId, sendId), null, ct);
+        if (delay > SendSchedule.MaxQueueDelay)
+            await schedules.AddAsync(appId, sendId, request.SendAt!.Value, ct);
+        else
+            await storage.EnqueueAsync(QueueNames.Sends, new SendMessage(appId, sendId), delay, ct);
         return sendId;
     }
 

@@ -8,6 +8,7 @@ namespace Notify.Core.Sends;
 public sealed class SendStore(NotifyStorage storage)
 {
     private const int MaxEntitiesPerTransaction = 100;
+    private const int MaxAttempts = 20;
     /// <summary>Under the 4 MiB transaction cap, counting two bytes a character.</summary>
     private const int MaxCharsPerTransaction = 1_500_000;
     private TableClient Sends => storage.Table(TableNames.Sends);
@@ -46,11 +47,70 @@ public sealed class SendStore(NotifyStorage storage)
         return Recipient.Deserialize(row.Value.RecipientsJson);
     }
 
-    public async Task SetStatusAsync(SendRow send, string status, CancellationToken ct)
+    /// <summary>
+    /// Moves the send from <paramref name="from"/> to <paramref name="to"/> under its ETag; gives the
+    /// fresh row when another write (a cancellation, say) got in first and the move no longer applies.
+    /// </summary>
+    public async Task<SendRow> TransitionAsync(SendRow send, IReadOnlyCollection<string> from, string to, CancellationToken ct)
     {
-        send.Status = status;
-        await Sends.UpdateEntityAsync(send, ETag.All, TableUpdateMode.Replace, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!from.Contains(send.Status)) return send;
+            send.Status = to;
+            try
+            {
+                var response = await Sends.UpdateEntityAsync(send, send.ETag, TableUpdateMode.Replace, ct);
+                send.ETag = response.Headers.ETag ?? default;
+                return send;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
+            {
+                send = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.", e);
+            }
+        }
     }
+
+    /// <summary>Marks recipients cancelled, then flags the send so deliveries start looking them up.</summary>
+    public async Task CancelRecipientsAsync(SendRow send, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        var partition = TableKeys.Send(send.AppId, send.SendId);
+        var rows = userIds.Distinct().Select(u => new CancelledRecipientRow { PartitionKey = partition, RowKey = CancelledRecipientRow.KeyFor(u), UserId = u });
+        foreach (var batch in rows.Chunk(MaxEntitiesPerTransaction))
+            await Sends.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+        for (var attempt = 1; !send.HasCancelledRecipients; attempt++)
+        {
+            send.HasCancelledRecipients = true;
+            try
+            {
+                await Sends.UpdateEntityAsync(send, send.ETag, TableUpdateMode.Replace, ct);
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
+            {
+                send = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.", e);
+            }
+        }
+    }
+
+    public async Task<IReadOnlySet<string>> GetCancelledRecipientsAsync(SendRow send, CancellationToken ct)
+    {
+        if (!send.HasCancelledRecipients) return new HashSet<string>();
+        var partition = TableKeys.Send(send.AppId, send.SendId);
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in Sends.QueryAsync<CancelledRecipientRow>(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {CancelledRecipientRow.Prefix} and RowKey lt {CancelledRecipientRow.End}"), cancellationToken: ct))
+            users.Add(row.UserId);
+        return users;
+    }
+
+    public async Task<bool> IsPageChainedAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct) =>
+        (await Sends.GetEntityIfExistsAsync<TopicPageRow>(TableKeys.Send(send.AppId, send.SendId),
+            TopicPageRow.KeyFor(topicId, bucket, page), ["RowKey"], ct)).HasValue;
+
+    public async Task MarkPageChainedAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct) =>
+        await Sends.UpsertEntityAsync(new TopicPageRow
+        {
+            PartitionKey = TableKeys.Send(send.AppId, send.SendId), RowKey = TopicPageRow.KeyFor(topicId, bucket, page),
+        }, TableUpdateMode.Replace, ct);
 
     private static IEnumerable<List<TableTransactionAction>> Batch(IEnumerable<RecipientChunkRow> rows)
     {

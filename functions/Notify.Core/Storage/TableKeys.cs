@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -25,6 +27,29 @@ public static class TableKeys
 
     public const string InboxItemPrefix = "n|";
     public const string InboxItemEnd = "n}";
+
+    public static string Categories(string appId) => $"{appId}|categories";
+
+    public static string Topics(string appId) => $"{appId}|topics";
+
+    /// <summary>Members of a topic are spread over buckets so a fan-out reads them in parallel and no partition runs hot.</summary>
+    public static string TopicBucket(string appId, int topicId, int bucket) => $"{appId}|{topicId}|{bucket:D2}";
+
+    /// <summary>A stable bucket for a user: the same on every host and every run.</summary>
+    public static int BucketOf(string userId, int buckets) =>
+        (int)(BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(userId))) % (uint)buckets);
+
+    /// <summary>Identifier and key are digested together: both are caller strings of any length.</summary>
+    public static string Workflow(string appId, string identifier, string cancellationKey) =>
+        $"{appId}|{Digest(identifier + "\n" + cancellationKey)}";
+
+    /// <summary>Schedules are partitioned by the day they are released, so no partition serves every app.</summary>
+    public static string ScheduleDay(DateTimeOffset releaseAt) => releaseAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>Starts with the release time, so "everything due by now" is one row-key range in every partition.</summary>
+    public static string Schedule(DateTimeOffset releaseAt, string appId, string sendId) => $"{releaseAt.UtcTicks:D19}|{appId}|{sendId}";
+
+    public static string ScheduleDueBy(DateTimeOffset now) => $"{now.UtcTicks:D19}|~";
 
     public static string Encode(string value)
     {

@@ -9,15 +9,30 @@ public static class Profiles
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json) as JsonObject ?? [];
 
-    /// <summary>Top-level merge: fields in <paramref name="changes"/> replace stored ones; null removes one.</summary>
-    public static string Merge(string storedJson, JsonObject changes)
+    /// <summary>
+    /// Applies a change to a stored profile and checks the result (reserved fields, size); throws
+    /// <see cref="ProfileChangeRejectedException"/> when it fails, so a store retry loop stops unchanged.
+    /// </summary>
+    public static string Change(string storedJson, Func<JsonObject, JsonObject> change)
     {
-        var profile = Parse(storedJson);
+        var before = Parse(storedJson);
+        var after = change((JsonObject)before.DeepClone());
+        var json = after.ToJsonString();
+        var errors = ProfileRules.Check(before, after).ToList();
+        if (json.Length > MaxJsonLength) errors.Add($"profile must be shorter than or equal to {MaxJsonLength} characters as JSON");
+        return errors.Count == 0 ? json : throw new ProfileChangeRejectedException(errors);
+    }
+
+    /// <summary>Top-level merge: fields in <paramref name="changes"/> replace stored ones; null removes one.</summary>
+    public static string Merge(string storedJson, JsonObject changes) => MergeInto(Parse(storedJson), changes).ToJsonString();
+
+    public static JsonObject MergeInto(JsonObject profile, JsonObject changes)
+    {
         foreach (var (name, value) in changes)
         {
             if (value is null) profile.Remove(name);
             else profile[name] = value.DeepClone();
         }
-        return profile.ToJsonString();
+        return profile;
     }
 }

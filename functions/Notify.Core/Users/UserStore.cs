@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Notify.Core.Inbox;
 using Notify.Core.Storage;
+using Notify.Core.Topics;
 
 namespace Notify.Core.Users;
 
@@ -53,11 +54,22 @@ public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
             rows.Add(row);
         if (rows.Count == 0) return false;
         await DeleteIndexRowsAsync(appId, rows, ct);
+        await DeleteMembershipsAsync(appId, userId, rows, ct);
         foreach (var batch in rows.Where(r => r.RowKey != UserRow.Key).Chunk(100))
             await Users.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
         // The user row goes last so a failed deletion can be repeated and still find the user.
         await Users.DeleteEntityAsync(partition, UserRow.Key, ETag.All, ct);
         return true;
+    }
+
+    /// <summary>Topic member rows live outside the user's partition; left behind, a topic send would bring the user back.</summary>
+    private async Task DeleteMembershipsAsync(string appId, string userId, IEnumerable<TableEntity> rows, CancellationToken ct)
+    {
+        var members = storage.Table(TableNames.TopicMembers);
+        var bucket = TableKeys.BucketOf(userId, TopicMemberStore.BucketCount);
+        foreach (var row in rows.Where(r => r.RowKey.StartsWith(TopicSubscriptionRow.Prefix, StringComparison.Ordinal)))
+            await members.DeleteEntityAsync(TableKeys.TopicBucket(appId, int.Parse(row.RowKey[TopicSubscriptionRow.Prefix.Length..]), bucket),
+                TableKeys.Encode(userId), ETag.All, ct);
     }
 
     private async Task DeleteIndexRowsAsync(string appId, IEnumerable<TableEntity> rows, CancellationToken ct)

@@ -24,8 +24,9 @@ public static class SendRequestParser
         var data = Json(v, notification?["data"], "notification.data");
         var templateData = Json(v, root["data"], "data");
         var recipients = Recipients(v, root, maxRecipients);
-        if (!v.IsValid) return (null, v.Errors);
-        return (new SendRequest(title, message, icon, url, data, category, templateData, recipients), v.Errors);
+        var request = SendExtrasParser.Apply(v, root, notification,
+            new SendRequest(title, message, icon, url, data, category, templateData, recipients));
+        return v.IsValid ? (request, v.Errors) : (null, v.Errors);
     }
 
     private static string? Json(Validation v, JsonNode? node, string name)
@@ -43,7 +44,7 @@ public static class SendRequestParser
         var listed = v.Array(sendTo, "recipients", maxRecipients) ?? v.Array(root, "recipients", maxRecipients);
         if (listed is null || listed.Count == 0)
         {
-            v.Add("sendTo.recipients should not be empty");
+            if (!SendExtrasParser.HasTopics(root)) v.Add("sendTo.recipients should not be empty");
             return [];
         }
         if (listed.Count > maxRecipients) return [];

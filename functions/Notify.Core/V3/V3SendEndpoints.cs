@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Notify.Core.Auth;
+using Notify.Core.Categories;
 using Notify.Core.Sends;
+using Notify.Core.Topics;
 using static Notify.Core.V3.V3Results;
 
 namespace Notify.Core.V3;
 
-public sealed class V3SendEndpoints(V3Authenticator auth, SendService sends, IOptions<NotifyOptions> options)
+public sealed class V3SendEndpoints(
+    V3Authenticator auth, SendService sends, CategoryStore categories, TopicStore topics, TimeProvider clock, IOptions<NotifyOptions> options)
 {
     public async Task<IResult> SendAsync(HttpRequest request, CancellationToken ct)
     {
@@ -16,7 +19,31 @@ public sealed class V3SendEndpoints(V3Authenticator auth, SendService sends, IOp
         if (failure is not null) return failure;
         var (send, errors) = SendRequestParser.Parse(body, options.Value.MaxRecipientsPerSend);
         if (send is null) return Invalid(errors);
-        var requestId = await sends.AcceptAsync(caller.Caller!.Id, send, ct);
+        var (resolved, problems) = await ResolveAsync(caller.Caller!.Id, send, ct);
+        if (resolved is null) return Invalid(problems);
+        var requestId = await sends.AcceptAsync(caller.Caller!.Id, resolved, ct);
         return Results.Json(new { requestId }, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>The checks that need storage or the clock: the category and topics must exist, the send time lie ahead.</summary>
+    private async Task<(SendRequest? Send, IReadOnlyList<string> Errors)> ResolveAsync(string appId, SendRequest send, CancellationToken ct)
+    {
+        var v = new Validation();
+        if (send.SendAt is { } sendAt && sendAt <= clock.GetUtcNow()) v.Add("sendAt must be a date in the future");
+        int? categoryId = null;
+        if (send.Category is not null)
+        {
+            var category = await categories.FindByIdentifierAsync(appId, send.Category, ct);
+            if (category is null) v.Add($"category {send.Category} does not exist");
+            categoryId = category?.Id;
+        }
+        var topicIds = new List<int>();
+        foreach (var name in send.Topics)
+        {
+            var topic = await topics.ResolveAsync(appId, name, ct);
+            if (topic is null) v.Add($"topic {name} does not exist");
+            else topicIds.Add(topic.Id);
+        }
+        return v.IsValid ? (send with { CategoryId = categoryId, TopicIds = [.. topicIds.Distinct()] }, v.Errors) : (null, v.Errors);
     }
 }

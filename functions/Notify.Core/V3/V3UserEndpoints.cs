@@ -21,7 +21,7 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
         if (root is null) v.Add("identifier must be a string");
         var identifier = v.String(root, "identifier", V3Limits.Identifier, required: root is not null);
         var profile = v.Object(root, "profile") ?? [];
-        CheckProfileSize(v, profile);
+        CheckProfile(v, profile);
         if (!v.IsValid) return Invalid(v.Errors);
         var user = await users.UpsertAsync(caller.Caller!.Id, identifier!, profile, ct);
         return Results.Json(UserView.From(user), statusCode: StatusCodes.Status201Created);
@@ -42,7 +42,7 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
             _ => null,
         };
         if (profile is null) v.Add("profile must be an object");
-        else CheckProfileSize(v, profile);
+        else CheckProfile(v, profile);
         if (!v.IsValid) return Invalid(v.Errors);
         var user = await users.UpsertAsync(caller.Caller!.Id, identifier, profile!, ct);
         return Results.Ok(UserView.From(user));
@@ -57,8 +57,9 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
             : NotFound("User not found");
     }
 
-    private static void CheckProfileSize(Validation v, JsonObject profile)
+    private static void CheckProfile(Validation v, JsonObject profile)
     {
+        foreach (var error in ProfileRules.Check(null, profile)) v.Add(error);
         if (profile.ToJsonString().Length > Profiles.MaxJsonLength)
             v.Add($"profile must be shorter than or equal to {Profiles.MaxJsonLength} characters as JSON");
     }

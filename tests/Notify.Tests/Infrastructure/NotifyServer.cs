@@ -27,6 +27,11 @@ public class NotifyServer : IAsyncLifetime
 
     protected virtual IEnumerable<string> Settings => [];
 
+    /// <summary>Runs after the host's registrations, so a fixture can replace any of them.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var storage = await Azurite.ConnectionStringAsync();
@@ -50,6 +55,7 @@ public class NotifyServer : IAsyncLifetime
                 MaxDequeueCount = 3,
             });
             if (!RunPipeline) RemovePollers(builder.Services);
+            ConfigureServices(builder.Services);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -66,6 +72,8 @@ public class NotifyServer : IAsyncLifetime
         }
     }
 
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
     private static void RemovePollers(IServiceCollection services)
     {
         var pollers = services.Where(d => d.ImplementationType == typeof(QueuePollers)).ToList();
@@ -77,4 +85,12 @@ public class NotifyServer : IAsyncLifetime
 public sealed class NotifyServerWithoutPipeline : NotifyServer
 {
     protected override bool RunPipeline => false;
+}
+
+/// <summary>A server whose clock a test can move forward, for schedules days or weeks ahead.</summary>
+public sealed class ClockedNotifyServer : NotifyServer
+{
+    public TestClock Clock { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }

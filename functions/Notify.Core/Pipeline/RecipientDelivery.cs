@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using Notify.Core.Channels;
+using Notify.Core.Deliveries;
+using Notify.Core.Inbox;
+using Notify.Core.Preferences;
+using Notify.Core.Sends;
+
+namespace Notify.Core.Pipeline;
+
+/// <summary>A recipient as fan-out found them: listed on the send (no channel restriction) or a topic member.</summary>
+public sealed record AudienceMember(Recipient Recipient, IReadOnlyList<string>? TopicChannels);
+
+/// <summary>
+/// Delivers a send to a batch of recipients: plans each recipient's channels (<see cref="ChannelPlanner"/>),
+/// records preference skips, and writes the inbox items. Running it twice changes nothing.
+/// </summary>
+public sealed class RecipientDelivery(
+    SendStore sends, InboxStore inbox, InboxWriter writer, PreferenceStore preferences, DeliveryStore deliveries, IOptions<NotifyOptions> options)
+{
+    public const string CancelledReason = "cancelled";
+
+    public async Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, CancellationToken ct)
+    {
+        var cancelled = await sends.GetCancelledRecipientsAsync(send, ct);
+        var sendChannels = send.Channels is null ? DeliveryChannels.Default : DeliveryChannels.Split(send.Channels);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct };
+        var planned = new (AudienceMember Member, ChannelPlan Plan)[audience.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, audience.Count), parallel, async (i, token) =>
+        {
+            var member = audience[i];
+            // Rules are per category, so a send without one needs no preference read.
+            var rules = send.CategoryId is null ? null
+                : (await preferences.GetAsync(send.AppId, member.Recipient.Identifier, token)).ForCategory(send.CategoryId);
+            planned[i] = (member, ChannelPlanner.Plan(sendChannels, member.TopicChannels, rules));
+        });
+
+        var toInbox = planned
+            .Where(p => p.Plan.Includes(DeliveryChannels.InApp) && !cancelled.Contains(p.Member.Recipient.Identifier))
+            .Select(p => (p.Member.Recipient, Id: NotificationIds.For(send.AppId, send.SendId, p.Member.Recipient.Identifier)))
+            .ToList();
+        // The index goes first: an item must never exist without the row that finds its user.
+        await inbox.IndexAsync(send.AppId, toInbox.Select(r => (r.Id, r.Recipient.Identifier)), ct);
+        var content = new InboxContent(send.SendId, send.CreatedAt, send.Title, send.Message, send.Icon, send.Url, send.DataJson, send.Category);
+        await Parallel.ForEachAsync(toInbox, parallel, async (r, token) =>
+            await writer.DeliverAsync(send.AppId, r.Recipient.Identifier, r.Id, content, r.Recipient.Profile, token));
+
+        var skips = planned.SelectMany(p => cancelled.Contains(p.Member.Recipient.Identifier)
+            ? p.Plan.Deliver.Select(c => (p.Member.Recipient.Identifier, Skip: new SkippedChannel(c, CancelledReason)))
+            : p.Plan.Skipped.Select(s => (p.Member.Recipient.Identifier, Skip: s)));
+        await Parallel.ForEachAsync(skips, parallel, async (s, token) =>
+            await deliveries.RecordAsync(send.AppId, send.SendId, s.Identifier, s.Skip.Channel, DeliveryStatus.Skipped, s.Skip.Reason, token));
+    }
+}

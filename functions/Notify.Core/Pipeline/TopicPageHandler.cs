@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using Notify.Core.Sends;
+using Notify.Core.Storage;
+using Notify.Core.Topics;
+
+namespace Notify.Core.Pipeline;
+
+/// <summary>
+/// Delivers one page of one topic bucket and chains the next page's message first, so a bucket is read
+/// page by page with one message in the queue at a time and the member list is never held in memory.
+/// A repeated page re-delivers (which changes nothing) and does not chain again.
+/// </summary>
+public sealed class TopicPageHandler(SendStore sends, TopicMemberStore members, RecipientDelivery delivery, NotifyStorage storage,
+    IOptions<NotifyOptions> options) : IQueueHandler<TopicPageMessage>
+{
+    public async Task HandleAsync(TopicPageMessage message, long dequeueCount, CancellationToken ct)
+    {
+        var send = await sends.GetAsync(message.AppId, message.SendId, ct);
+        if (send is null || send.Status == SendStatus.Cancelled) return;
+        var page = await members.ReadPageAsync(message.AppId, message.TopicId, message.Bucket, message.Continuation,
+            options.Value.RecipientsPerChunk, ct);
+        if (page.Continuation is not null && !await sends.IsPageChainedAsync(send, message.TopicId, message.Bucket, message.Page, ct))
+        {
+            await storage.EnqueueAsync(QueueNames.TopicPages, message with { Page = message.Page + 1, Continuation = page.Continuation }, null, ct);
+            await sends.MarkPageChainedAsync(send, message.TopicId, message.Bucket, message.Page, ct);
+        }
+        var audience = page.Members.Select(m => new AudienceMember(new Recipient(m.UserId, null), m.Channels)).ToList();
+        await delivery.DeliverAsync(send, audience, ct);
+    }
+}

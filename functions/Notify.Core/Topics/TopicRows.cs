@@ -1,0 +1,54 @@
+using System.Runtime.Serialization;
+using Notify.Core.Channels;
+using Notify.Core.Storage;
+
+namespace Notify.Core.Topics;
+
+/// <summary>A topic's definition, in the app's small topic partition. Ids are never reused, so a deleted topic's leftovers stay inert.</summary>
+public sealed class TopicRow : TableRow
+{
+    public int Id { get; set; }
+    public string Identifier { get; set; } = "";
+    public string Name { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static string KeyFor(int id) => $"t|{id:D10}";
+}
+
+public sealed class TopicIdentifierRow : TableRow
+{
+    public int Id { get; set; }
+
+    public static string KeyFor(string identifier) => $"k|{TableKeys.Encode(identifier)}";
+}
+
+/// <summary>One member in the topic's bucket partition; no channels means every channel the send targets.</summary>
+public sealed class TopicMemberRow : TableRow
+{
+    public string UserId { get; set; } = "";
+    public string? Channels { get; set; }
+
+    [IgnoreDataMember]
+    public IReadOnlyList<string>? ChannelList => Channels is null ? null : DeliveryChannels.Split(Channels);
+}
+
+/// <summary>The reverse of a membership, in the user's own partition, so a user's topics are one range read.</summary>
+public sealed class TopicSubscriptionRow : TableRow
+{
+    public int TopicId { get; set; }
+    public string? Channels { get; set; }
+    public DateTimeOffset SubscribedAt { get; set; }
+
+    public const string Prefix = "s|";
+    public const string End = "s}";
+
+    public static string KeyFor(int topicId) => $"s|{topicId:D10}";
+}
+
+public sealed record Topic(int Id, string Name, string Identifier)
+{
+    public static Topic From(TopicRow row) => new(row.Id, row.Name, row.Identifier);
+}
+
+/// <summary>A user to add to a topic, with the channels they get through it (null: all).</summary>
+public sealed record TopicMember(string UserId, IReadOnlyList<string>? Channels);
