@@ -7,7 +7,6 @@ using Notify.Core.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddNotifyCore(builder.Configuration);
-builder.Services.AddHostedService<StorageInitializer>();
 // Queue triggers bind message records; the core writes them as camelCase JSON (System.Text.Json web defaults).
 builder.Services.Configure<JsonSerializerOptions>(json =>
 {

@@ -8,7 +8,7 @@ namespace Notify.Functions;
 /// One trigger per queue of Notify.Core.Pipeline.QueueConsumers. The storage prefix must stay empty under Functions:
 /// trigger queue names are compile-time constants. Retries and the poison queue come from host.json.
 /// </summary>
-public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries)
+public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages)
 {
     [Function(nameof(Sends))]
     public Task Sends([QueueTrigger(QueueNames.Sends)] SendMessage message, long dequeueCount, CancellationToken ct) =>
@@ -17,4 +17,8 @@ public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries
     [Function(nameof(Deliveries))]
     public Task Deliveries([QueueTrigger(QueueNames.Deliveries)] DeliveryMessage message, long dequeueCount, CancellationToken ct) =>
         deliveries.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(TopicPages))]
+    public Task TopicPages([QueueTrigger(QueueNames.TopicPages)] TopicPageMessage message, long dequeueCount, CancellationToken ct) =>
+        topicPages.HandleAsync(message, dequeueCount, ct);
 }

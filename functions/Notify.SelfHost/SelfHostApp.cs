@@ -31,7 +31,6 @@ public static class SelfHostApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = notify.MaxRequestBodyBytes * 2L);
         builder.Services.AddNotifyCore(builder.Configuration);
         builder.Services.AddSingleton(HostJson.ReadQueueOptions(Path.Combine(AppContext.BaseDirectory, "host.json")));
-        builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHostedService<QueuePollers>();
         builder.Services.AddHostedService<TimerRunner>();
         configure?.Invoke(builder);

@@ -33,6 +33,7 @@ public static class NotifyServices
                 "Notify:StoragePrefix may hold lowercase letters and digits only")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<StorageInitializer>();
         services.AddSingleton(sp => StorageConnection.Create(configuration, sp.GetRequiredService<IOptions<NotifyOptions>>().Value.StoragePrefix));
 
         services.AddSingleton<AppStore>();

@@ -25,14 +25,12 @@ public sealed class SendStore(NotifyStorage storage)
         send.ChunkCount = chunkJson.Count;
         var rows = chunkJson.Select((json, i) => new RecipientChunkRow { PartitionKey = partition, RowKey = RecipientChunkRow.KeyFor(i), RecipientsJson = json });
         var batches = Batch(rows).ToList();
-        var last = batches[^1];
-        var sendInLast = last.Count < MaxEntitiesPerTransaction;
-        if (sendInLast)
-            last.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, send));
+        // A send to topics only has no chunks: its row goes in a transaction of its own.
+        if (batches.Count == 0 || batches[^1].Count == MaxEntitiesPerTransaction)
+            batches.Add([]);
+        batches[^1].Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, send));
         await Task.WhenAll(batches.SkipLast(1).Select(b => Sends.SubmitTransactionAsync(b, ct)));
-        await Sends.SubmitTransactionAsync(last, ct);
-        if (!sendInLast)
-            await Sends.UpsertEntityAsync(send, TableUpdateMode.Replace, ct);
+        await Sends.SubmitTransactionAsync(batches[^1], ct);
     }
 
     public async Task<SendRow?> GetAsync(string appId, string sendId, CancellationToken ct)

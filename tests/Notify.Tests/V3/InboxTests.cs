@@ -118,6 +118,7 @@ public sealed class InboxTests(NotifyServer server) : IClassFixture<NotifyServer
     public async Task Should_filter_the_inbox_by_category()
     {
         var app = await server.CreateAppAsync();
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/categories", new { identifier = "billing", name = "Billing" }), HttpStatusCode.Created);
         await server.SendNotificationAsync(app, new { notification = new { title = "c1", category = "billing" }, recipients = new[] { "max" } });
         await server.SendNotificationAsync(app, new { notification = new { title = "c2" }, recipients = new[] { "max" } });
         await server.WaitForInboxAsync(app, "max", 2);

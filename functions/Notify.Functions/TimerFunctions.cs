@@ -1,0 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
+using Notify.Core.Scheduling;
+
+namespace Notify.Functions;
+
+/// <summary>One timer per entry of Notify.Core.Pipeline.TimerJobs, named and scheduled as the job is.</summary>
+public sealed class TimerFunctions(ScheduleReleaseJob releaseSchedules)
+{
+    [Function(ScheduleReleaseJob.Name)]
+    public Task ReleaseSchedules([TimerTrigger(ScheduleReleaseJob.Schedule)] TimerInfo timer, CancellationToken ct) =>
+        releaseSchedules.RunAsync(ct);
+}
