@@ -25,6 +25,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
     }
 
     public HttpClient Http { get; }
+    public IServiceProvider Services => app.Services;
     public NotifyStorage Storage => app.Services.GetRequiredService<NotifyStorage>();
 
     /// <summary>Tables of their own for the raw measurement, so neither run pays for the other's rows.</summary>

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Notify.Benchmarks;
 
 // Measures on a fresh Azurite: raw storage throughput for the inbox path's writes, the send API
-// under 32 concurrent clients, and end-to-end fan-out of one send to 10,000 recipients.
+// under 32 concurrent clients, end-to-end fan-out of one send to 10,000 recipients, and of one send
+// to a topic of 100,000 members. Arguments (optional): recipients, topic members.
 var recipients = args.Length > 0 ? int.Parse(args[0]) : 10_000;
+var topicMembers = args.Length > 1 ? int.Parse(args[1]) : 100_000;
 await using var bench = await BenchmarkHost.StartAsync();
 
 var raw = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync(), recipients, concurrency: 32);
@@ -11,6 +13,9 @@ Console.WriteLine($"raw Azurite: {raw:F0} recipients/s ({recipients} recipients)
 
 var fanout = await FanOut.RecipientsPerSecondAsync(bench, recipients);
 Console.WriteLine($"fan-out: {fanout:F0} recipients/s ({fanout / raw:P0} of raw)");
+
+var topic = await TopicFanOut.MembersPerSecondAsync(bench, topicMembers);
+Console.WriteLine($"topic fan-out: {topic:F0} members/s ({topicMembers} members, {topic / raw:P0} of raw)");
 
 var api = await SendApi.MeasureAsync(bench, clients: 32, sends: 2_000);
 Console.WriteLine($"send API: {api.SendsPerSecond:F0} sends/s, p50 {api.P50Ms:F1} ms, p99 {api.P99Ms:F1} ms");
@@ -23,4 +28,7 @@ Console.WriteLine(JsonSerializer.Serialize(new
     send_p99_ms = Math.Round(api.P99Ms, 1),
     fanout_recipients_per_s = Math.Round(fanout),
     fanout_ratio = Math.Round(fanout / raw, 2),
+    topic_members = topicMembers,
+    topic_fanout_members_per_s = Math.Round(topic),
+    topic_fanout_ratio = Math.Round(topic / raw, 2),
 }));
