@@ -21,7 +21,7 @@ public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
 
     /// <summary>Creates the user if missing and merges <paramref name="changes"/> into the profile.</summary>
     public Task<UserRow> UpsertAsync(string appId, string userId, JsonObject changes, CancellationToken ct) =>
-        UpdateProfileAsync(appId, userId, profile => Profiles.Merge(profile, changes), ct);
+        UpdateProfileAsync(appId, userId, stored => Profiles.Change(stored, profile => Profiles.MergeInto(profile, changes)), ct);
 
     /// <summary>Read-modify-write of the profile with the row's ETag, retried when another write got in first.</summary>
     public async Task<UserRow> UpdateProfileAsync(string appId, string userId, Func<string, string> change, CancellationToken ct)

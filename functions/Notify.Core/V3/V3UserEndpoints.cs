@@ -23,8 +23,7 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
         var profile = v.Object(root, "profile") ?? [];
         CheckProfile(v, profile);
         if (!v.IsValid) return Invalid(v.Errors);
-        var user = await users.UpsertAsync(caller.Caller!.Id, identifier!, profile, ct);
-        return Results.Json(UserView.From(user), statusCode: StatusCodes.Status201Created);
+        return await UpsertAsync(caller.Caller!.Id, identifier!, profile, StatusCodes.Status201Created, ct);
     }
 
     public async Task<IResult> PutAsync(HttpRequest request, string identifier, CancellationToken ct)
@@ -44,8 +43,7 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
         if (profile is null) v.Add("profile must be an object");
         else CheckProfile(v, profile);
         if (!v.IsValid) return Invalid(v.Errors);
-        var user = await users.UpsertAsync(caller.Caller!.Id, identifier, profile!, ct);
-        return Results.Ok(UserView.From(user));
+        return await UpsertAsync(caller.Caller!.Id, identifier, profile!, StatusCodes.Status200OK, ct);
     }
 
     public async Task<IResult> DeleteAsync(HttpRequest request, string identifier, CancellationToken ct)
@@ -55,6 +53,19 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
         return await users.DeleteAsync(caller.Caller!.Id, identifier, ct)
             ? Results.Ok(new { statusCode = 200, message = "User deleted successfully" })
             : NotFound("User not found");
+    }
+
+    /// <summary>Merges into the stored profile; the merged result is checked too (its size, say), not only the request.</summary>
+    private async Task<IResult> UpsertAsync(string appId, string identifier, JsonObject profile, int status, CancellationToken ct)
+    {
+        try
+        {
+            return Results.Json(UserView.From(await users.UpsertAsync(appId, identifier, profile, ct)), statusCode: status);
+        }
+        catch (ProfileChangeRejectedException e)
+        {
+            return Invalid(e.Errors);
+        }
     }
 
     private static void CheckProfile(Validation v, JsonObject profile)

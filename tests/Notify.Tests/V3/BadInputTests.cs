@@ -80,6 +80,9 @@ public sealed class BadInputTests(NotifyServer server) : IClassFixture<NotifySer
         await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", "[1,2]"), HttpStatusCode.BadRequest);
         await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/users", new { identifier = 5 }), HttpStatusCode.BadRequest);
         await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { bio = new string('x', 31_000) }), HttpStatusCode.BadRequest);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { name = (string?)null, a = new string('x', 20_000) }), HttpStatusCode.OK);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { b = new string('x', 20_000) }), HttpStatusCode.BadRequest);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { a = (string?)null, name = "Pat" }), HttpStatusCode.OK);
 
         var user = await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new JsonObject()), HttpStatusCode.OK);
         Assert.Equal("""{"name":"Pat"}""", user["profile"]!.ToJsonString());
