@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Configuration.Memory;
 using Notify.Core;
 using Notify.Core.Hosting;
 using Notify.SelfHost.Queues;
@@ -24,6 +25,11 @@ public static class SelfHostApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.Sources.Insert(0, LocalSettings.Source());
+        // Below every other source: request logs are noise unless someone asks for them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [KeyValuePair.Create("Logging:LogLevel:Microsoft.AspNetCore", (string?)"Warning")],
+        });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
         var notify = builder.Configuration.GetSection(NotifyOptions.Section).Get<NotifyOptions>() ?? new NotifyOptions();

@@ -15,8 +15,18 @@ public sealed class NotifyStorage(TableServiceClient tables, QueueServiceClient 
 
     public string QueueName(string name) => prefix + name;
 
-    public async Task EnqueueAsync<T>(string queue, T message, TimeSpan? delay, CancellationToken ct) =>
+    /// <summary>
+    /// Raised after a message is queued for immediate processing, with the queue's logical name, so a
+    /// poller in this process can look at once rather than wait out its idle back-off (the Functions
+    /// host does the same for messages its own functions write).
+    /// </summary>
+    public event Action<string>? Enqueued;
+
+    public async Task EnqueueAsync<T>(string queue, T message, TimeSpan? delay, CancellationToken ct)
+    {
         await Queue(queue).SendMessageAsync(JsonSerializer.Serialize(message, MessageJson), delay, cancellationToken: ct);
+        if (delay is null || delay <= TimeSpan.Zero) Enqueued?.Invoke(queue);
+    }
 
     public static T ReadMessage<T>(string body) =>
         JsonSerializer.Deserialize<T>(body, MessageJson) ?? throw new JsonException("Empty queue message.");

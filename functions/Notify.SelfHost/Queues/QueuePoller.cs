@@ -21,6 +21,24 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        using var wake = new SemaphoreSlim(0, 1);
+        Action<string> onEnqueued = queueName =>
+        {
+            if (queueName == consumer.Queue && wake.CurrentCount == 0) wake.Release();
+        };
+        storage.Enqueued += onEnqueued;
+        try
+        {
+            await PollAsync(wake, stopping);
+        }
+        finally
+        {
+            storage.Enqueued -= onEnqueued;
+        }
+    }
+
+    private async Task PollAsync(SemaphoreSlim wake, CancellationToken stopping)
+    {
         var running = new List<Task>();
         var idleDelay = MinPollingInterval;
         while (!stopping.IsCancellationRequested)
@@ -43,8 +61,9 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
             }
             if (messages.Length == 0)
             {
-                await Delay(idleDelay, stopping);
-                idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, options.MaxPollingInterval.Ticks));
+                idleDelay = await WaitAsync(wake, idleDelay, stopping)
+                    ? MinPollingInterval
+                    : TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, options.MaxPollingInterval.Ticks));
                 continue;
             }
             idleDelay = MinPollingInterval;
@@ -92,15 +111,16 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
         }
     }
 
-    private static async Task Delay(TimeSpan delay, CancellationToken stopping)
+    /// <summary>Waits out the idle delay; true when a message queued in this process cut it short.</summary>
+    private static async Task<bool> WaitAsync(SemaphoreSlim wake, TimeSpan delay, CancellationToken stopping)
     {
         try
         {
-            await Task.Delay(delay, stopping);
+            return await wake.WaitAsync(delay, stopping);
         }
         catch (OperationCanceledException)
         {
-            // Stopping: the loop condition ends the poller.
+            return false;
         }
     }
 }
