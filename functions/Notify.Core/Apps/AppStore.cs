@@ -9,7 +9,7 @@ namespace Notify.Core.Apps;
 public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(15);
-    private readonly ConcurrentDictionary<string, (App? App, DateTimeOffset Expires)> byApiKey = new();
+    private readonly ConcurrentDictionary<string, (App App, DateTimeOffset Expires)> byApiKey = new();
     private TableClient Table => storage.Table(TableNames.Apps);
 
     public async Task<App> CreateAsync(string name, string? id, CancellationToken ct)
@@ -29,18 +29,21 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
 
     public async Task<App?> GetAsync(string appId, CancellationToken ct)
     {
+        if (!Secrets.IsWellFormedId(appId)) return null;
         var response = await Table.GetEntityIfExistsAsync<App>(App.PartitionName, appId, cancellationToken: ct);
         return response.HasValue ? response.Value : null;
     }
 
     public async Task<App?> FindByApiKeyAsync(string apiKey, CancellationToken ct)
     {
+        if (!Secrets.IsWellFormedId(apiKey)) return null;
         var now = clock.GetUtcNow();
         if (byApiKey.TryGetValue(apiKey, out var cached) && cached.Expires > now)
             return cached.App;
         var index = await Table.GetEntityIfExistsAsync<ApiKeyIndex>(ApiKeyIndex.PartitionName, apiKey, cancellationToken: ct);
         var app = index.HasValue ? await GetAsync(index.Value!.AppId, ct) : null;
-        byApiKey[apiKey] = (app, now + CacheLifetime);
+        // Only real keys are cached, so callers inventing keys cannot grow the cache.
+        if (app is not null) byApiKey[apiKey] = (app, now + CacheLifetime);
         return app;
     }
 

@@ -52,7 +52,8 @@ public sealed class V3Authenticator(AppStore apps, UserTokenValidator tokens)
             var backend = await BackendAsync(request, ct);
             if (backend.Failure is not null)
                 return Authenticated<InboxCaller>.Fail(backend.Failure);
-            var named = request.Query["userIdentifier"].FirstOrDefault() ?? Header(request, V3Headers.UserId);
+            var query = request.Query["userIdentifier"].FirstOrDefault();
+            var named = string.IsNullOrEmpty(query) ? Header(request, V3Headers.UserId) : query;
             if (named is null && userRequired)
                 return Authenticated<InboxCaller>.Fail(Invalid("userIdentifier should not be empty"));
             return new InboxCaller(backend.Caller!, named, IsBackend: true);

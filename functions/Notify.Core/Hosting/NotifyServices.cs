@@ -31,6 +31,7 @@ public static class NotifyServices
             .Validate(o => o.DeliveryParallelism is > 0 and <= 256, "Notify:DeliveryParallelism must be between 1 and 256")
             .Validate(o => o.StoragePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)),
                 "Notify:StoragePrefix may hold lowercase letters and digits only")
+            .Validate(o => string.IsNullOrEmpty(o.DevelopmentAppId) || Secrets.IsWellFormedId(o.DevelopmentAppId), "Notify:DevelopmentAppId may hold letters, digits, - and _ only")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<StorageInitializer>();

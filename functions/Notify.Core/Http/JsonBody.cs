@@ -36,13 +36,42 @@ public static class JsonBodyReader
         }
         if (buffer.Length == 0)
             return new JsonBody(null, BodyProblem.None);
+        var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         try
         {
-            return new JsonBody(JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), BodyProblem.None);
+            using (var document = JsonDocument.Parse(json, Strict))
+                CheckStrings(document.RootElement);
+            return new JsonBody(JsonNode.Parse(json.Span), BodyProblem.None);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             return new JsonBody(null, BodyProblem.Malformed);
+        }
+    }
+
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
+
+    /// <summary>
+    /// Decodes every string once, so text that is valid JSON but not valid UTF-16 (a lone surrogate)
+    /// is refused here rather than failing wherever a handler first reads it.
+    /// </summary>
+    private static void CheckStrings(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) CheckStrings(item);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    CheckStrings(property.Value);
+                }
+                break;
         }
     }
 }

@@ -29,10 +29,7 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
             user.TotalCount++;
             user.UnseenCount++;
             if (profile is not null)
-            {
-                user.ProfileJson = Profiles.Merge(user.ProfileJson, profile);
-                user.UpdatedAt = clock.GetUtcNow();
-            }
+                MergeInlineProfile(user, profile);
             TableTransactionAction[] actions =
             [
                 new(TableTransactionActionType.Add, item),
@@ -52,6 +49,23 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
                     return DeliveryOutcome.AlreadyDelivered;
                 // Otherwise the counters changed, or the user appeared, since the read: read again.
             }
+        }
+    }
+
+    /// <summary>
+    /// Profile fields a send carried inline are merged under the same rules as a profile update. When the
+    /// merge is refused (it would outgrow the row, say) the stored profile stays: the notification still lands.
+    /// </summary>
+    private void MergeInlineProfile(UserRow user, JsonObject profile)
+    {
+        try
+        {
+            user.ProfileJson = Profiles.Change(user.ProfileJson, stored => Profiles.MergeInto(stored, profile));
+            user.UpdatedAt = clock.GetUtcNow();
+        }
+        catch (ProfileChangeRejectedException)
+        {
+            // Keep the stored profile, as documented above.
         }
     }
 

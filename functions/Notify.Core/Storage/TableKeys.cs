@@ -56,7 +56,7 @@ public static class TableKeys
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (c is '/' or '\\' or '#' or '?' or '|' or '%' || char.IsControl(c))
+            if (c is '/' or '\\' or '#' or '?' or '|' or '%' or '~' || char.IsControl(c))
                 builder.Append('%').Append(((int)c).ToString("X2"));
             else
                 builder.Append(c);

@@ -19,11 +19,13 @@ public static class ProfilePatch
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string[] Operations = ["add", "remove", "replace", "move", "copy", "test"];
+    private const int MaxOperations = 100;
 
     /// <summary>Messages for a malformed patch document; empty when it is well-formed.</summary>
     public static IReadOnlyList<string> Check(JsonNode? body)
     {
         if (body is not JsonArray operations) return ["body must be an array of JSON Patch operations"];
+        if (operations.Count > MaxOperations) return [$"body must contain no more than {MaxOperations} operations"];
         var errors = new List<string>();
         for (var i = 0; i < operations.Count; i++)
         {
@@ -43,7 +45,14 @@ public static class ProfilePatch
         var target = (JsonObject)profile.DeepClone();
         try
         {
-            operations.Deserialize<JsonPatchDocument>(Json)!.ApplyTo(target);
+            // One operation at a time, checking the size after each: a few copy operations can double a
+            // value again and again, and must be stopped long before they exhaust memory.
+            foreach (var operation in operations)
+            {
+                new JsonArray(operation!.DeepClone()).Deserialize<JsonPatchDocument>(Json)!.ApplyTo(target);
+                if (target.ToJsonString().Length > Profiles.MaxJsonLength)
+                    throw new ProfileChangeRejectedException([$"profile must be shorter than or equal to {Profiles.MaxJsonLength} characters as JSON"]);
+            }
         }
         catch (Exception e) when (e is JsonPatchException or JsonException or InvalidOperationException or ArgumentException)
         {

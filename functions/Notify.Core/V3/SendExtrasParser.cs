@@ -20,7 +20,7 @@ public static class SendExtrasParser
     };
 
     /// <summary>Whether the body names topics; recipients may then be left out.</summary>
-    public static bool HasTopics(JsonObject root) => root["sendTo"]?["topics"] is JsonArray { Count: > 0 };
+    public static bool HasTopics(JsonObject root) => (root["sendTo"] as JsonObject)?["topics"] is JsonArray { Count: > 0 };
 
     private static IReadOnlyList<string> Topics(Validation v, JsonObject? sendTo)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Notify.Core.Sends;
+using Notify.Core.Users;
 
 namespace Notify.Core.V3;
 
@@ -78,6 +79,8 @@ public static class SendRequestParser
         var profile = new JsonObject();
         foreach (var (field, fieldValue) in user)
             if (field != "identifier") profile[field] = fieldValue?.DeepClone();
+        foreach (var problem in ProfileRules.Check(null, profile))
+            v.Add($"{name}.{problem}");
         if (profile.ToJsonString().Length > V3Limits.InlineProfileJson)
         {
             v.Add($"{name} profile must be shorter than or equal to {V3Limits.InlineProfileJson} characters as JSON");

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Notify.Core.Auth;
+using Notify.Core.Http;
 using Notify.Core.Inbox;
 using static Notify.Core.V3.V3Results;
 
@@ -59,15 +60,17 @@ public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, IOp
         ChangeAsync(request, id, InboxChange.Unseen, "Notification marked as unseen", ct);
 
     /// <summary>The PATCH form of click: <c>{"read":true}</c> marks read, <c>{"read":false}</c> unread.</summary>
-    public async Task<IResult> PatchClickAsync(HttpRequest request, string id, CancellationToken ct)
-    {
-        var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
-        if (failure is not null) return failure;
-        if (body is not JsonObject patch || patch["read"] is not JsonValue read || read.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
-            return Invalid("read must be a boolean value");
-        return await ChangeAsync(request, id, read.GetValue<bool>() ? InboxChange.Clicked : InboxChange.Unread,
-            read.GetValue<bool>() ? "Notification marked as read" : "Notification marked as unread", ct);
-    }
+    public Task<IResult> PatchClickAsync(HttpRequest request, string id, CancellationToken ct) =>
+        WithItemAsync(request, id, ct, async (appId, userId, itemId) =>
+        {
+            var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
+            if (failure is not null) return failure;
+            if (body is not JsonObject patch || patch["read"] is not JsonValue value || value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                return Invalid("read must be a boolean value");
+            return value.GetValue<bool>()
+                ? await ApplyAsync(appId, userId, itemId, InboxChange.Clicked, "Notification marked as read", ct)
+                : await ApplyAsync(appId, userId, itemId, InboxChange.Unread, "Notification marked as unread", ct);
+        });
 
     public async Task<IResult> MarkAllSeenAsync(HttpRequest request, CancellationToken ct)
     {
@@ -78,10 +81,12 @@ public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, IOp
     }
 
     private Task<IResult> ChangeAsync(HttpRequest request, string id, InboxChange change, string done, CancellationToken ct) =>
-        WithItemAsync(request, id, ct, async (appId, userId, itemId) =>
-            await inbox.ChangeAsync(appId, userId, itemId, change, ct)
-                ? Results.Ok(new { statusCode = 200, message = done })
-                : NotFound());
+        WithItemAsync(request, id, ct, (appId, userId, itemId) => ApplyAsync(appId, userId, itemId, change, done, ct));
+
+    private async Task<IResult> ApplyAsync(string appId, string userId, long itemId, InboxChange change, string done, CancellationToken ct) =>
+        await inbox.ChangeAsync(appId, userId, itemId, change, ct)
+            ? Results.Ok(new { statusCode = 200, message = done })
+            : NotFound();
 
     /// <summary>Resolves the item's owner: the calling user, the user the backend named, or, for a backend naming none, the id index.</summary>
     private async Task<IResult> WithItemAsync(HttpRequest request, string id, CancellationToken ct, Func<string, string, long, Task<IResult>> action)

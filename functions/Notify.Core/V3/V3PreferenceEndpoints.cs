@@ -55,11 +55,12 @@ public sealed class V3PreferenceEndpoints(
             for (var j = 0; j < channels.Count; j++)
             {
                 var name = $"preference.{i}.channels.{j}";
-                var channelName = v.String(channels[j]?["channel"], $"{name}.channel", 50, required: true);
+                if (channels[j] is not JsonObject channelRule) { v.Add($"{name} must be an object"); continue; }
+                var channelName = v.String(channelRule["channel"], $"{name}.channel", 50, required: true);
                 var channel = channelName is null ? null : DeliveryChannels.Normalize(channelName);
                 if (channelName is not null && channel is null)
                     v.Add($"{name}.channel must be one of the following values: {string.Join(", ", DeliveryChannels.All)}");
-                var enabled = Flag(channels[j]?["enabled"]);
+                var enabled = Flag(channelRule["enabled"]);
                 if (enabled is null) v.Add($"{name}.enabled must be a boolean value");
                 if (categoryId is not null && channel is not null && enabled is not null)
                     changes.Add(new PreferenceChange(categoryId.Value, channel, enabled.Value));

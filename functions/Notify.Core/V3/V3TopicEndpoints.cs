@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
+using Notify.Core.Http;
 using Notify.Core.Topics;
 using static Notify.Core.V3.V3Results;
 
@@ -70,13 +71,15 @@ public sealed class V3TopicEndpoints(V3Authenticator auth, TopicStore topics, To
             var channels = TopicMemberParser.Channels(v, body?["channels"], "channels");
             if (body?["channels"] is null) v.Add("channels must be a non-empty array");
             if (!v.IsValid) return Invalid(v.Errors);
-            return await members.SetChannelsAsync(app.Id, topic.Id, identifier, channels, ct)
-                ? Results.Ok(new { identifier, channels })
+            var userId = RouteValue.Decode(identifier);
+            return await members.SetChannelsAsync(app.Id, topic.Id, userId, channels, ct)
+                ? Results.Ok(new { identifier = userId, channels })
                 : NotFound("User is not a member of this topic");
         });
 
     public async Task<IResult> ListSubscriptionsAsync(HttpRequest request, string identifier, CancellationToken ct)
     {
+        identifier = RouteValue.Decode(identifier);
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
         var appId = caller.Caller!.Id;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Notify.Core.Auth;
+using Notify.Core.Http;
 using Notify.Core.Users;
 using static Notify.Core.V3.V3Results;
 
@@ -28,6 +29,7 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
 
     public async Task<IResult> PutAsync(HttpRequest request, string identifier, CancellationToken ct)
     {
+        identifier = RouteValue.Decode(identifier);
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
         var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
@@ -48,6 +50,7 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
 
     public async Task<IResult> DeleteAsync(HttpRequest request, string identifier, CancellationToken ct)
     {
+        identifier = RouteValue.Decode(identifier);
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
         return await users.DeleteAsync(caller.Caller!.Id, identifier, ct)

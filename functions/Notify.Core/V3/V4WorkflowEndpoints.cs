@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Notify.Core.Auth;
+using Notify.Core.Http;
 using Notify.Core.Workflows;
 using static Notify.Core.V3.V3Results;
 
@@ -12,6 +13,7 @@ public sealed class V4WorkflowEndpoints(V3Authenticator auth, WorkflowCancellati
 {
     public async Task<IResult> CancelAsync(HttpRequest request, string identifier, CancellationToken ct)
     {
+        identifier = RouteValue.Decode(identifier);
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
         var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
