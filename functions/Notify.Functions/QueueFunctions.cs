@@ -8,7 +8,7 @@ namespace Notify.Functions;
 /// One trigger per queue of Notify.Core.Pipeline.QueueConsumers. The storage prefix must stay empty under Functions:
 /// trigger queue names are compile-time constants. Retries and the poison queue come from host.json.
 /// </summary>
-public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages)
+public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels)
 {
     [Function(nameof(Sends))]
     public Task Sends([QueueTrigger(QueueNames.Sends)] SendMessage message, long dequeueCount, CancellationToken ct) =>
@@ -21,4 +21,12 @@ public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries
     [Function(nameof(TopicPages))]
     public Task TopicPages([QueueTrigger(QueueNames.TopicPages)] TopicPageMessage message, long dequeueCount, CancellationToken ct) =>
         topicPages.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(Email))]
+    public Task Email([QueueTrigger(QueueNames.Email)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
+        channels.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(Webhook))]
+    public Task Webhook([QueueTrigger(QueueNames.Webhook)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
+        channels.HandleAsync(message, dequeueCount, ct);
 }

@@ -49,6 +49,7 @@ public sealed class AdminEndpoints(AppStore apps, IOptions<NotifyOptions> option
         var pem = v.String(patch, "signingPublicKeyPem", 10_000);
         if (!string.IsNullOrWhiteSpace(pem) && !UserTokenValidator.IsValidPublicKey(pem))
             v.Add("signingPublicKeyPem must be a PEM-encoded RSA public key");
+        AppChannels.Read(v, patch, app);
         if (!v.IsValid) return Invalid(v.Errors);
         if (name is not null) app.Name = name;
         if (hmac is not null) app.HmacRequired = hmac.Value;
@@ -88,8 +89,11 @@ public sealed class AdminEndpoints(AppStore apps, IOptions<NotifyOptions> option
 
 public sealed record AppView(
     string Id, string Name, string ApiKey, string ApiSecret, bool HmacRequired, bool SecureModeRequired,
-    string? SigningPublicKeyPem, DateTimeOffset CreatedAt)
+    string? SigningPublicKeyPem, DateTimeOffset CreatedAt, IReadOnlyList<string> DefaultChannels,
+    string? WebhookUrl, string? WebhookSecret, bool WebhookDisabled, JsonNode? RateLimits)
 {
     public static AppView From(App app) => new(
-        app.Id, app.Name, app.ApiKey, app.ApiSecret, app.HmacRequired, app.SecureModeRequired, app.SigningPublicKeyPem, app.CreatedAt);
+        app.Id, app.Name, app.ApiKey, app.ApiSecret, app.HmacRequired, app.SecureModeRequired, app.SigningPublicKeyPem, app.CreatedAt,
+        AppChannels.Defaults(app), app.WebhookUrl, app.WebhookSecret, app.WebhookDisabled,
+        app.RateLimitsJson is null ? null : JsonNode.Parse(app.RateLimitsJson));
 }

@@ -17,6 +17,20 @@ public sealed class App : TableRow
     public bool SecureModeRequired { get; set; }
     public string? SigningPublicKeyPem { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Comma-separated channels a send gets when it names none; null means in-app only.</summary>
+    public string? DefaultChannels { get; set; }
+
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Standard Webhooks signing secret (<c>whsec_…</c>), made when a URL is first set.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Set when the endpoint answered 410 Gone; setting the URL again clears it.</summary>
+    public bool WebhookDisabled { get; set; }
+
+    /// <summary>Per-channel deliveries a minute, as JSON (<c>{"email":30}</c>), over the configured defaults.</summary>
+    public string? RateLimitsJson { get; set; }
 }
 
 /// <summary>Finds an app by its API key with one point read.</summary>

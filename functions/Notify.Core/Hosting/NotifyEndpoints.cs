@@ -15,6 +15,7 @@ public static class NotifyEndpoints
         app.MapAdmin();
         app.MapV3Notifications();
         app.MapV3Users();
+        app.MapV3Templates();
         app.MapV3Account();
         app.MapV3Categories();
         app.MapV3Topics();

@@ -71,6 +71,7 @@ public static class NotifyServices
         services.AddSingleton<V3CategoryEndpoints>();
         services.AddSingleton<V3TopicEndpoints>();
         services.AddSingleton<V4WorkflowEndpoints>();
+        services.AddDeliveryChannels(configuration);
         return services;
     }
 }

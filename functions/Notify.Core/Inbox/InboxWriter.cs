@@ -6,7 +6,7 @@ using Notify.Core.Users;
 
 namespace Notify.Core.Inbox;
 
-public enum DeliveryOutcome { Delivered, AlreadyDelivered }
+public enum DeliveryOutcome { Delivered, AlreadyDelivered, NotRendered }
 
 /// <summary>
 /// Writes one inbox item, its id row and the user's counters in one entity-group transaction. The
@@ -17,11 +17,15 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
     private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
 
+    /// <param name="personalize">
+    /// Makes the content for this user from their profile (a template in their locale); null from it means
+    /// the content could not be made, and nothing is written.
+    /// </param>
     public async Task<DeliveryOutcome> DeliverAsync(
-        string appId, string userId, long id, InboxContent content, JsonObject? profile, CancellationToken ct)
+        string appId, string userId, long id, InboxContent content, JsonObject? profile,
+        Func<JsonObject, InboxContent?>? personalize, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
-        var item = NewItem(partition, id, content);
         for (var attempt = 1; ; attempt++)
         {
             var stored = await Users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
@@ -30,6 +34,9 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
             user.UnseenCount++;
             if (profile is not null)
                 MergeInlineProfile(user, profile);
+            var itemContent = personalize is null ? content : personalize(Profiles.Parse(user.ProfileJson));
+            if (itemContent is null) return DeliveryOutcome.NotRendered;
+            var item = NewItem(partition, id, itemContent);
             TableTransactionAction[] actions =
             [
                 new(TableTransactionActionType.Add, item),

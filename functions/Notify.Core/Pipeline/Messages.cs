@@ -11,3 +11,12 @@ public sealed record DeliveryMessage(string AppId, string SendId, int Chunk);
 /// page after it. <paramref name="Continuation"/> is the table continuation token of this page (null: the first).
 /// </summary>
 public sealed record TopicPageMessage(string AppId, string SendId, int TopicId, int Bucket, int Page, string? Continuation);
+
+/// <summary>
+/// On a channel queue (<c>email</c>, <c>webhook</c>): deliver one send on that channel to these users.
+/// <see cref="Released"/> messages come from the release timer, which already took their rate budget.
+/// </summary>
+public sealed record ChannelMessage(string AppId, string SendId, string Channel, IReadOnlyList<string> Users, bool Released);
+
+/// <summary>What lands on a channel's poison queue after a delivery's last attempt: enough to replay it.</summary>
+public sealed record FailedChannelDelivery(string AppId, string SendId, string Channel, string UserId, int Attempts, string? LastError);

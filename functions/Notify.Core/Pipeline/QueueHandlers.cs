@@ -20,6 +20,8 @@ public static class QueueConsumers
         For<SendMessage, SendHandler>(QueueNames.Sends),
         For<DeliveryMessage, DeliveryHandler>(QueueNames.Deliveries),
         For<TopicPageMessage, TopicPageHandler>(QueueNames.TopicPages),
+        For<ChannelMessage, ChannelHandler>(QueueNames.Email),
+        For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

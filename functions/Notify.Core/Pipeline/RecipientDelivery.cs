@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using Notify.Core.Apps;
 using Notify.Core.Channels;
 using Notify.Core.Deliveries;
 using Notify.Core.Inbox;
 using Notify.Core.Preferences;
 using Notify.Core.Sends;
+using Notify.Core.Templates;
 
 namespace Notify.Core.Pipeline;
 
@@ -15,14 +17,17 @@ public sealed record AudienceMember(Recipient Recipient, IReadOnlyList<string>? 
 /// records preference skips, and writes the inbox items. Running it twice changes nothing.
 /// </summary>
 public sealed class RecipientDelivery(
-    SendStore sends, InboxStore inbox, InboxWriter writer, PreferenceStore preferences, DeliveryStore deliveries, IOptions<NotifyOptions> options)
+    SendStore sends, AppStore apps, InboxStore inbox, InboxWriter writer, PreferenceStore preferences, DeliveryStore deliveries,
+    ChannelDispatch dispatch, InAppTemplates templates, IOptions<NotifyOptions> options)
 {
     public const string CancelledReason = "cancelled";
 
     public async Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, CancellationToken ct)
     {
+        var app = await apps.GetAsync(send.AppId, ct);
+        if (app is null) return;
         var cancelled = await sends.GetCancelledRecipientsAsync(send, ct);
-        var sendChannels = send.Channels is null ? DeliveryChannels.Default : DeliveryChannels.Split(send.Channels);
+        var sendChannels = send.Channels is null ? AppChannels.Defaults(app) : DeliveryChannels.Split(send.Channels);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct };
         var planned = new (AudienceMember Member, ChannelPlan Plan)[audience.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, audience.Count), parallel, async (i, token) =>
@@ -41,8 +46,22 @@ public sealed class RecipientDelivery(
         // The index goes first: an item must never exist without the row that finds its user.
         await inbox.IndexAsync(send.AppId, toInbox.Select(r => (r.Id, r.Recipient.Identifier)), ct);
         var content = new InboxContent(send.SendId, send.CreatedAt, send.Title, send.Message, send.Icon, send.Url, send.DataJson, send.Category);
+        var personalize = await templates.ForAsync(send, content, ct);
+        var notRendered = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(toInbox, parallel, async (r, token) =>
-            await writer.DeliverAsync(send.AppId, r.Recipient.Identifier, r.Id, content, r.Recipient.Profile, token));
+        {
+            if (await writer.DeliverAsync(send.AppId, r.Recipient.Identifier, r.Id, content, r.Recipient.Profile, personalize is null ? null : personalize.Render, token)
+                == DeliveryOutcome.NotRendered)
+                notRendered.Add(r.Recipient.Identifier);
+        });
+        await Task.WhenAll(notRendered.Select(user =>
+            deliveries.RecordAsync(send.AppId, send.SendId, user, DeliveryChannels.InApp, DeliveryStatus.Failed, personalize?.Error(user), ct)));
+        await deliveries.RecordAllAsync(send.AppId, send.SendId,
+            toInbox.Select(r => r.Recipient.Identifier).Except(notRendered).Select(user => (user, DeliveryChannels.InApp)), DeliveryStatus.Sent, ct);
+        await dispatch.DispatchAsync(app, send, planned
+            .Where(p => !cancelled.Contains(p.Member.Recipient.Identifier))
+            .SelectMany(p => p.Plan.Deliver.Where(c => c != DeliveryChannels.InApp).Select(c => (p.Member.Recipient, c)))
+            .ToList(), toInbox.Select(r => r.Recipient.Identifier).ToHashSet(), ct);
 
         var skips = planned.SelectMany(p => cancelled.Contains(p.Member.Recipient.Identifier)
             ? p.Plan.Deliver.Select(c => (p.Member.Recipient.Identifier, Skip: new SkippedChannel(c, CancelledReason)))

@@ -1,3 +1,4 @@
+using Notify.Core.RateLimits;
 using Notify.Core.Scheduling;
 
 namespace Notify.Core.Pipeline;
@@ -17,5 +18,6 @@ public static class TimerJobs
     public static readonly IReadOnlyList<TimerJob> All =
     [
         new(ScheduleReleaseJob.Name, ScheduleReleaseJob.Schedule, typeof(ScheduleReleaseJob)),
+        new(ReleaseWaitingJob.Name, ReleaseWaitingJob.Schedule, typeof(ReleaseWaitingJob)),
     ];
 }

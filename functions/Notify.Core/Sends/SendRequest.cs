@@ -25,6 +25,11 @@ public sealed record SendRequest(
     /// <summary>Resolved by the face from <see cref="Category"/>, which must name an existing category.</summary>
     public int? CategoryId { get; init; }
 
+    public string? TemplateIdentifier { get; init; }
+
+    /// <summary>Validated <c>override.channel.email</c> as JSON; null when absent.</summary>
+    public string? EmailOverrideJson { get; init; }
+
     /// <summary>Resolved by the face from <see cref="Topics"/>.</summary>
     public IReadOnlyList<int> TopicIds { get; init; } = [];
 }

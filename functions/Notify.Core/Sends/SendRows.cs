@@ -30,6 +30,9 @@ public sealed class SendRow : TableRow
     public string? Category { get; set; }
     public int? CategoryId { get; set; }
     public string? TemplateDataJson { get; set; }
+    public string? TemplateIdentifier { get; set; }
+    /// <summary><c>override.channel.email</c> as sent: from, fromName, replyTo, cc, bcc.</summary>
+    public string? EmailOverrideJson { get; set; }
     public int RecipientCount { get; set; }
     public int ChunkCount { get; set; }
     /// <summary>Comma-separated topic ids.</summary>

@@ -36,6 +36,8 @@ public sealed class SendService(
             DataJson = request.DataJson,
             Category = request.Category,
             TemplateDataJson = request.TemplateDataJson,
+            TemplateIdentifier = request.TemplateIdentifier,
+            EmailOverrideJson = request.EmailOverrideJson,
             RecipientCount = request.Recipients.Count,
             CategoryId = request.CategoryId,
             TopicIds = request.TopicIds.Count == 0 ? null : string.Join(',', request.TopicIds),

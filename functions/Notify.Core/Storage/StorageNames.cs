@@ -11,8 +11,13 @@ public static class TableNames
     public const string TopicMembers = "topicmembers";
     public const string Schedules = "schedules";
     public const string Workflows = "workflows";
+    /// <summary>Per app and channel rate budgets, and the deliveries waiting for budget or a retry.</summary>
+    public const string RateLimits = "ratelimits";
+    public const string Waiting = "waiting";
+    public const string Templates = "templates";
 
-    public static readonly IReadOnlyList<string> All = [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows];
+    public static readonly IReadOnlyList<string> All =
+        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates];
 }
 
 public static class QueueNames
@@ -20,8 +25,10 @@ public static class QueueNames
     public const string Sends = "sends";
     public const string Deliveries = "deliveries";
     public const string TopicPages = "topicpages";
+    public const string Email = "email";
+    public const string Webhook = "webhook";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook];
 
     public static string Poison(string queue) => queue + "-poison";
 }

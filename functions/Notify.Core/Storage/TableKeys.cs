@@ -19,6 +19,17 @@ public static class TableKeys
 
     public static string Send(string appId, string sendId) => $"{appId}|{sendId}";
 
+    /// <summary>Rate budgets and waiting deliveries share this partition scheme: one per app and channel.</summary>
+    public static string AppChannel(string appId, string channel) => $"{appId}|{channel}";
+
+    public static string RateBudget(string appId, string channel) => AppChannel(appId, channel);
+
+    /// <summary>Waiting deliveries sort by when they may go: due ones are a prefix of the partition.</summary>
+    public static string Waiting(DateTimeOffset notBefore, string sendId, string userId) =>
+        $"{notBefore.UtcTicks:D19}|{sendId}|{Encode(userId)}";
+
+    public static string Template(string identifier) => Encode(identifier);
+
     public static string NotificationIndex(string appId, long notificationId) => $"{appId}|{notificationId % 16:x}";
 
     /// <summary>Row keys of inbox items sort newest first: inverted creation ticks, then the id.</summary>

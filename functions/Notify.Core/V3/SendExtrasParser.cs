@@ -17,6 +17,36 @@ public static class SendExtrasParser
         Channels = Channels(v, v.Object(root, "override")),
         SendAt = SendAt(v, root["sendAt"]),
         Workflow = Workflow(v, notification),
+        TemplateIdentifier = TemplateIdentifier(v, notification),
+        EmailOverrideJson = EmailOverride(v, (root["override"] as JsonObject)?["channel"] as JsonObject),
+    };
+
+    private static string? TemplateIdentifier(Validation v, JsonObject? notification)
+    {
+        var node = notification?["templateIdentifier"] ?? notification?["templateId"];
+        if (node is JsonValue number && number.GetValueKind() == JsonValueKind.Number) return number.ToJsonString();
+        return v.String(node, "notification.templateIdentifier", V3Limits.Identifier);
+    }
+
+    private static string? EmailOverride(Validation v, JsonObject? channel)
+    {
+        var email = v.Object(channel, "email");
+        if (email is null) return null;
+        foreach (var field in new[] { "from", "replyTo", "cc", "bcc" })
+            foreach (var (address, i) in Addresses(email[field]).Select((a, i) => (a, i)))
+                if (address is null || !System.Net.Mail.MailAddress.TryCreate(address, out _))
+                    v.Add($"override.channel.email.{field}{(email[field] is JsonArray ? $".{i}" : "")} must be an email");
+        v.String(email, "fromName", 200);
+        return email.ToJsonString();
+    }
+
+    /// <summary>An address field may be one string or an array of them.</summary>
+    public static IEnumerable<string?> Addresses(JsonNode? node) => node switch
+    {
+        null => [],
+        JsonArray list => list.Select(a => a is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : null),
+        JsonValue s when s.GetValueKind() == JsonValueKind.String => [s.GetValue<string>()],
+        _ => [null],
     };
 
     /// <summary>Whether the body names topics; recipients may then be left out.</summary>

@@ -22,10 +22,11 @@ public sealed class EmailOptions
     /// <summary>ACS opens and clicks tracking; off by default because recipients did not ask to be tracked.</summary>
     public bool AcsEngagementTracking { get; set; }
 
-    public string SenderAddress { get; set; } = "";
+    /// <summary>Defaults suit a local SMTP catcher, so a host starts without email settings.</summary>
+    public string SenderAddress { get; set; } = "notify@localhost";
     public string? SenderName { get; set; }
 
-    public string? SmtpHost { get; set; }
+    public string? SmtpHost { get; set; } = "localhost";
     public int SmtpPort { get; set; } = 25;
     public bool SmtpUseTls { get; set; }
     public string? SmtpUserName { get; set; }

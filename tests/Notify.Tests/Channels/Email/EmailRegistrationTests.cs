@@ -62,7 +62,7 @@ public sealed class EmailRegistrationTests
     [Fact]
     public void Should_require_host_and_paired_credentials_when_provider_is_smtp()
     {
-        using var services = Build(("SmtpUserName", "user"), ("SmtpPort", "70000"), ("SenderAddress", "a@b.test"));
+        using var services = Build(("SmtpHost", ""), ("SmtpUserName", "user"), ("SmtpPort", "70000"), ("SenderAddress", "a@b.test"));
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<EmailOptions>>().Value);
 

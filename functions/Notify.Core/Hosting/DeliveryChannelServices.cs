@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Core.Channels;
+using Notify.Core.Channels.Email;
+using Notify.Core.Channels.Webhooks;
+using Notify.Core.Deliveries;
+using Notify.Core.Pipeline;
+using Notify.Core.RateLimits;
+using Notify.Core.Templates;
+using Notify.Core.V3;
+
+namespace Notify.Core.Hosting;
+
+public static class DeliveryChannelServices
+{
+    /// <summary>Email and webhook delivery, templates, rate budgets and retries.</summary>
+    public static IServiceCollection AddDeliveryChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEmailChannel(configuration);
+        services.AddWebhookChannel(configuration);
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section), o => o.ErrorOnUnknownConfiguration = false)
+            .Configure(o => BindChannelLimits(o, configuration.GetSection(RateLimitOptions.Section)))
+            .Validate(o => o.WindowSeconds > 0, "Notify:RateLimits:WindowSeconds must be positive")
+            .ValidateOnStart();
+        services.AddOptions<DeliveryRetryOptions>().Bind(configuration.GetSection(DeliveryRetryOptions.Section));
+
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<InAppTemplates>();
+        services.AddSingleton<RateBudgetStore>();
+        services.AddSingleton<RateBudgets>();
+        services.AddSingleton<WaitingStore>();
+        services.AddSingleton<ChannelRetries>();
+        services.AddSingleton<ChannelDispatch>();
+        services.AddTransient<IChannelSender, EmailChannelSender>();
+        services.AddTransient<IChannelSender, WebhookChannelSender>();
+        services.AddTransient<ChannelHandler>();
+        services.AddSingleton<ReleaseWaitingJob>();
+        services.AddSingleton<V3TemplateEndpoints>();
+        services.AddSingleton<V3DeliveryEndpoints>();
+        return services;
+    }
+
+    /// <summary>Channel limits sit beside the window setting: <c>Notify:RateLimits:email:PerMinute</c>.</summary>
+    private static void BindChannelLimits(RateLimitOptions options, IConfigurationSection section)
+    {
+        foreach (var channel in section.GetChildren())
+            if (int.TryParse(channel["PerMinute"], out var perMinute))
+                options.Channels[channel.Key] = new ChannelLimit { PerMinute = perMinute };
+    }
+}

@@ -1,0 +1,25 @@
+namespace Notify.Core.RateLimits;
+
+/// <summary>
+/// <c>Notify:RateLimits</c>: deliveries a window per channel (<c>Notify:RateLimits:email:PerMinute</c>),
+/// overridable per app. The window is a minute; tests shorten it.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Notify:RateLimits";
+
+    public int WindowSeconds { get; set; } = 60;
+
+    public Dictionary<string, ChannelLimit> Channels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+
+    /// <summary>ACS allows 30 emails a minute on a custom domain by default.</summary>
+    public int PerWindow(string channel) =>
+        Channels.TryGetValue(channel, out var limit) ? limit.PerMinute : channel == "email" ? 30 : 600;
+}
+
+public sealed class ChannelLimit
+{
+    public int PerMinute { get; set; }
+}

@@ -1,0 +1,88 @@
+using Azure;
+using Azure.Data.Tables;
+using Notify.Core.Storage;
+
+namespace Notify.Core.RateLimits;
+
+/// <summary>A delivery waiting for rate budget or for its next retry.</summary>
+public sealed class WaitingRow : TableRow
+{
+    public string SendId { get; set; } = "";
+    public string UserId { get; set; } = "";
+}
+
+/// <summary>Marks an app and channel that has waiting deliveries, so the release timer need not scan everything.</summary>
+public sealed class WaitingIndexRow : TableRow
+{
+    public const string Partition = "index";
+
+    public string AppId { get; set; } = "";
+    public string Channel { get; set; } = "";
+}
+
+public sealed class WaitingStore(NotifyStorage storage)
+{
+    private TableClient Table => storage.Table(TableNames.Waiting);
+
+    /// <summary>Parks deliveries; the index row is touched after them, so a release in progress cannot drop it unseen.</summary>
+    public async Task AddAsync(string appId, string channel, IReadOnlyList<(string SendId, string UserId, DateTimeOffset NotBefore)> deliveries, CancellationToken ct)
+    {
+        if (deliveries.Count == 0) return;
+        var partition = TableKeys.AppChannel(appId, channel);
+        foreach (var batch in deliveries.Chunk(100))
+            await Table.SubmitTransactionAsync(batch.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new WaitingRow { PartitionKey = partition, RowKey = TableKeys.Waiting(d.NotBefore, d.SendId, d.UserId), SendId = d.SendId, UserId = d.UserId })), ct);
+        await Table.UpsertEntityAsync(new WaitingIndexRow { PartitionKey = WaitingIndexRow.Partition, RowKey = partition, AppId = appId, Channel = channel },
+            TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<IReadOnlyList<WaitingIndexRow>> ListChannelsAsync(CancellationToken ct)
+    {
+        var rows = new List<WaitingIndexRow>();
+        await foreach (var row in Table.QueryAsync<WaitingIndexRow>(r => r.PartitionKey == WaitingIndexRow.Partition, cancellationToken: ct))
+            rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>Up to <paramref name="max"/> deliveries due at <paramref name="now"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<WaitingRow>> DueAsync(string appId, string channel, DateTimeOffset now, int max, CancellationToken ct)
+    {
+        var partition = TableKeys.AppChannel(appId, channel);
+        var due = new List<WaitingRow>();
+        if (max <= 0) return due;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {$"{now.UtcTicks + 1:D19}"}");
+        await foreach (var row in Table.QueryAsync<WaitingRow>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: ct))
+        {
+            due.Add(row);
+            if (due.Count == max) break;
+        }
+        return due;
+    }
+
+    public async Task<bool> IsEmptyAsync(string appId, string channel, CancellationToken ct)
+    {
+        var partition = TableKeys.AppChannel(appId, channel);
+        await foreach (var _ in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: 1, select: ["RowKey"], cancellationToken: ct))
+            return false;
+        return true;
+    }
+
+    public async Task RemoveAsync(IReadOnlyList<WaitingRow> rows, CancellationToken ct)
+    {
+        foreach (var batch in rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)))
+            await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
+    }
+
+    /// <summary>Drops the index row unless deliveries were parked after it was read (its ETag then changed).</summary>
+    public async Task ForgetAsync(WaitingIndexRow index, CancellationToken ct)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(index.PartitionKey, index.RowKey, index.ETag, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Gone already, or new deliveries arrived: the index stays for the next run.
+        }
+    }
+}
