@@ -32,7 +32,7 @@ public class NotifyServer : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var storage = await Azurite.ConnectionStringAsync();
         string[] args =
@@ -62,7 +62,7 @@ public class NotifyServer : IAsyncLifetime
         Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (app is not null)
