@@ -17,7 +17,9 @@ public static class SendRequestParser
             return (null, v.Errors);
         }
         var notification = v.Object(root, "notification", required: true);
-        var title = v.String(notification?["title"], "notification.title", V3Limits.Title, required: notification is not null);
+        // A template brings its own title.
+        var templated = notification?["templateIdentifier"] is not null || notification?["templateId"] is not null;
+        var title = v.String(notification?["title"], "notification.title", V3Limits.Title, required: notification is not null && !templated);
         var message = v.String(notification?["message"], "notification.message", V3Limits.Message);
         var icon = v.String(notification?["icon"], "notification.icon", V3Limits.Link);
         var url = v.String(notification?["url"], "notification.url", V3Limits.Link);

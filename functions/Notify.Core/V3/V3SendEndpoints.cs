@@ -3,13 +3,15 @@ using Microsoft.Extensions.Options;
 using Notify.Core.Auth;
 using Notify.Core.Categories;
 using Notify.Core.Sends;
+using Notify.Core.Templates;
 using Notify.Core.Topics;
 using static Notify.Core.V3.V3Results;
 
 namespace Notify.Core.V3;
 
 public sealed class V3SendEndpoints(
-    V3Authenticator auth, SendService sends, CategoryStore categories, TopicStore topics, TimeProvider clock, IOptions<NotifyOptions> options)
+    V3Authenticator auth, SendService sends, CategoryStore categories, TopicStore topics, TemplateStore templates, TimeProvider clock,
+    IOptions<NotifyOptions> options)
 {
     public async Task<IResult> SendAsync(HttpRequest request, CancellationToken ct)
     {
@@ -25,7 +27,7 @@ public sealed class V3SendEndpoints(
         return Results.Json(new { requestId }, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>The checks that need storage or the clock: the category and topics must exist, the send time lie ahead.</summary>
+    /// <summary>The checks that need storage or the clock: the category, template and topics must exist, the send time lie ahead.</summary>
     private async Task<(SendRequest? Send, IReadOnlyList<string> Errors)> ResolveAsync(string appId, SendRequest send, CancellationToken ct)
     {
         var v = new Validation();
@@ -37,6 +39,8 @@ public sealed class V3SendEndpoints(
             if (category is null) v.Add($"category {send.Category} does not exist");
             categoryId = category?.Id;
         }
+        if (send.TemplateIdentifier is not null && await templates.GetAsync(appId, send.TemplateIdentifier, ct) is null)
+            v.Add($"template {send.TemplateIdentifier} does not exist");
         var topicIds = new List<int>();
         foreach (var name in send.Topics)
         {

@@ -106,6 +106,22 @@ public sealed class WebhookDeliveryTests(ChannelServer server) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Should_hold_deliveries_back_while_the_provider_says_too_many()
+    {
+        var app = await WebhookAppAsync("throttle");
+        var first = await SendAsync(app, "Slow down");
+        var throttled = await DeliveryAsync(app, first, d => d["status"]!.GetValue<string>() == DeliveryStatus.Throttled && d["attempts"]!.GetValue<int>() == 1);
+        Assert.Contains("429", throttled["lastError"]!.GetValue<string>());
+
+        var second = await SendAsync(app, "Still slow");
+        await DeliveryAsync(app, second, d => d["status"]!.GetValue<string>() == DeliveryStatus.Throttled);
+        await server.Services.GetRequiredService<ReleaseWaitingJob>().RunAsync(CancellationToken.None);
+
+        await server.QueuesDrainedAsync();
+        Assert.Single(receiver.Calls);
+    }
+
+    [Fact]
     public async Task Should_disable_an_endpoint_that_answers_410()
     {
         var app = await WebhookAppAsync("gone");
