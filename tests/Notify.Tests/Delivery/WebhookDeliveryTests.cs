@@ -73,15 +73,16 @@ public sealed class WebhookDeliveryTests(ChannelServer server) : IClassFixture<C
     {
         var app = await WebhookAppAsync("error");
         var sendId = await SendAsync(app, "Retry me");
-        await TestCatalog.EventuallyAsync(() => Task.FromResult(!receiver.Calls.IsEmpty), "the first attempt");
+        await DeliveryAsync(app, sendId, d => d["status"]!.GetValue<string>() == DeliveryStatus.Throttled);
         await server.Http.CallAsync(TestApi.Admin(HttpMethod.Patch, $"admin/apps/{app.Id}", new { webhookUrl = receiver.Url("ok").ToString() }), HttpStatusCode.OK);
+        var job = server.Services.GetRequiredService<ReleaseWaitingJob>();
 
-        await Task.Delay(200);
-        await server.Services.GetRequiredService<ReleaseWaitingJob>().RunAsync(CancellationToken.None);
+        var delivery = await DeliveryAsync(app, sendId, d => d["status"]!.GetValue<string>() == DeliveryStatus.Sent,
+            () => job.RunAsync(CancellationToken.None));
 
-        var delivery = await DeliveryAsync(app, sendId, d => d["status"]!.GetValue<string>() == DeliveryStatus.Sent);
-        Assert.Equal(2, delivery["attempts"]!.GetValue<int>());
-        Assert.Equal(2, receiver.Calls.Count);
+        var attempts = delivery["attempts"]!.GetValue<int>();
+        Assert.InRange(attempts, 2, 3);
+        Assert.Equal(attempts, receiver.Calls.Count);
         Assert.Single(receiver.Calls.Select(c => c.WebhookId).Distinct());
     }
 
