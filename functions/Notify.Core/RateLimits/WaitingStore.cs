@@ -67,10 +67,32 @@ public sealed class WaitingStore(NotifyStorage storage)
         return true;
     }
 
+    /// <summary>Removes released rows; another instance releasing at the same time may have removed some already.</summary>
     public async Task RemoveAsync(IReadOnlyList<WaitingRow> rows, CancellationToken ct)
     {
         foreach (var batch in rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)))
-            await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
+        {
+            try
+            {
+                await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                await Task.WhenAll(batch.Select(r => DeleteIfPresentAsync(r, ct)));
+            }
+        }
+    }
+
+    private async Task DeleteIfPresentAsync(WaitingRow row, CancellationToken ct)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Released by another instance meanwhile.
+        }
     }
 
     /// <summary>Drops the index row unless deliveries were parked after it was read (its ETag then changed).</summary>
