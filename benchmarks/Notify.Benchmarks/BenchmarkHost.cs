@@ -29,9 +29,9 @@ public sealed class BenchmarkHost : IAsyncDisposable
     public NotifyStorage Storage => app.Services.GetRequiredService<NotifyStorage>();
 
     /// <summary>Tables of their own for the raw measurement, so neither run pays for the other's rows.</summary>
-    public async Task<NotifyStorage> RawStorageAsync()
+    public async Task<NotifyStorage> RawStorageAsync(string prefix)
     {
-        var raw = StorageConnection.Create(app.Services.GetRequiredService<IConfiguration>(), "raw");
+        var raw = StorageConnection.Create(app.Services.GetRequiredService<IConfiguration>(), prefix);
         await raw.CreateIfMissingAsync(CancellationToken.None);
         return raw;
     }
