@@ -52,11 +52,16 @@ public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
         await foreach (var row in Users.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
             rows.Add(row);
-        if (rows.Count == 0) return false;
+        if (!rows.Any(r => r.RowKey == UserRow.Key)) return false;
         await DeleteIndexRowsAsync(appId, rows, ct);
         await DeleteMembershipsAsync(appId, userId, rows, ct);
+        // Id rows stay as tombstones, as when one item is deleted: a late redelivery then finds its item
+        // delivered already, rather than bringing the user and the item back.
         foreach (var batch in rows.Where(r => r.RowKey != UserRow.Key).Chunk(100))
-            await Users.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
+            await Users.SubmitTransactionAsync(batch.Select(r => r.RowKey.StartsWith("i|", StringComparison.Ordinal)
+                ? new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                    new TableEntity(r.PartitionKey, r.RowKey) { [nameof(InboxIdRow.Deleted)] = true }, ETag.All)
+                : new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
         // The user row goes last so a failed deletion can be repeated and still find the user.
         await Users.DeleteEntityAsync(partition, UserRow.Key, ETag.All, ct);
         return true;

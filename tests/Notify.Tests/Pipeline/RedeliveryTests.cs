@@ -50,6 +50,21 @@ public sealed class RedeliveryTests(NotifyServerWithoutPipeline server) : IClass
         Assert.Equal(0, inbox["pagination"]!["totalCount"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Should_not_bring_back_a_deleted_user_when_a_delivery_repeats()
+    {
+        var app = await server.CreateAppAsync();
+        var sendId = await server.SendNotificationAsync(app, new { notification = new { title = "before" }, recipients = new[] { "rex" } });
+        var deliveries = server.Services.GetRequiredService<DeliveryHandler>();
+        await deliveries.HandleAsync(new DeliveryMessage(app.Id, sendId, 0), 1, default);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/rex"), HttpStatusCode.OK);
+
+        await deliveries.HandleAsync(new DeliveryMessage(app.Id, sendId, 0), 2, default);
+
+        Assert.Empty((await InboxAsync(app, "rex"))["data"]!.AsArray());
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/rex"), HttpStatusCode.NotFound);
+    }
+
     private Task<System.Text.Json.Nodes.JsonNode> InboxAsync(TestApp app, string user) =>
         server.Http.CallAsync(app.AsUser(user, HttpMethod.Get, "v3/notifications"), HttpStatusCode.OK);
 
