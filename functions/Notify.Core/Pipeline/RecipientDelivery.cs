@@ -39,6 +39,13 @@ public sealed class RecipientDelivery(
             planned[i] = (member, ChannelPlanner.Plan(sendChannels, member.TopicChannels, rules));
         });
 
+        // Skips are known from the plan alone, so they are on record before any channel delivers.
+        var skips = planned.SelectMany(p => cancelled.Contains(p.Member.Recipient.Identifier)
+            ? p.Plan.Deliver.Select(c => (p.Member.Recipient.Identifier, Skip: new SkippedChannel(c, CancelledReason)))
+            : p.Plan.Skipped.Select(s => (p.Member.Recipient.Identifier, Skip: s)));
+        await Parallel.ForEachAsync(skips, parallel, async (s, token) =>
+            await deliveries.RecordAsync(send.AppId, send.SendId, s.Identifier, s.Skip.Channel, DeliveryStatus.Skipped, s.Skip.Reason, token));
+
         var toInbox = planned
             .Where(p => p.Plan.Includes(DeliveryChannels.InApp) && !cancelled.Contains(p.Member.Recipient.Identifier))
             .Select(p => (p.Member.Recipient, Id: NotificationIds.For(send.AppId, send.SendId, p.Member.Recipient.Identifier)))
@@ -62,11 +69,5 @@ public sealed class RecipientDelivery(
             .Where(p => !cancelled.Contains(p.Member.Recipient.Identifier))
             .SelectMany(p => p.Plan.Deliver.Where(c => c != DeliveryChannels.InApp).Select(c => (p.Member.Recipient, c)))
             .ToList(), toInbox.Select(r => r.Recipient.Identifier).ToHashSet(), ct);
-
-        var skips = planned.SelectMany(p => cancelled.Contains(p.Member.Recipient.Identifier)
-            ? p.Plan.Deliver.Select(c => (p.Member.Recipient.Identifier, Skip: new SkippedChannel(c, CancelledReason)))
-            : p.Plan.Skipped.Select(s => (p.Member.Recipient.Identifier, Skip: s)));
-        await Parallel.ForEachAsync(skips, parallel, async (s, token) =>
-            await deliveries.RecordAsync(send.AppId, send.SendId, s.Identifier, s.Skip.Channel, DeliveryStatus.Skipped, s.Skip.Reason, token));
     }
 }
