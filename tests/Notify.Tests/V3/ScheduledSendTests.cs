@@ -27,7 +27,7 @@ public sealed class ScheduledSendTests(ClockedNotifyServer server) : IClassFixtu
     public async Task Should_hold_a_send_until_its_time()
     {
         var app = await server.CreateAppAsync();
-        var sendAt = server.Clock.GetUtcNow().AddSeconds(3);
+        var sendAt = server.Clock.GetUtcNow().AddSeconds(6);
 
         var sendId = await server.SendNotificationAsync(app, new { notification = new { title = "Later" }, sendTo = new { recipients = new[] { "soon" } }, sendAt = sendAt.ToString("O") });
         await Task.Delay(1_000);
@@ -65,11 +65,13 @@ public sealed class ScheduledSendTests(ClockedNotifyServer server) : IClassFixtu
         {
             notification = new { title = "Finish signing up", workflow = new { identifier = "onboarding", cancellationKey = "user-7" } },
             sendTo = new { recipients = new[] { "user-7" } },
-            sendAt = server.Clock.GetUtcNow().AddSeconds(2).ToString("O"),
+            sendAt = server.Clock.GetUtcNow().AddDays(10).ToString("O"),
         });
 
         var answer = await server.Http.CallAsync(app.Backend(HttpMethod.Patch, "v4/workflows/onboarding", new { cancellationKey = "user-7" }), HttpStatusCode.OK);
-        await Task.Delay(2_500);
+        // Released by the timer path after the cancellation, however slow the machine is.
+        server.Clock.Advance(TimeSpan.FromDays(10));
+        await server.Get<ScheduleReleaseJob>().RunAsync(CancellationToken.None);
         await server.QueuesDrainedAsync();
 
         Assert.Equal(1, answer["cancelledSends"]!.GetValue<int>());
@@ -85,11 +87,14 @@ public sealed class ScheduledSendTests(ClockedNotifyServer server) : IClassFixtu
         {
             notification = new { title = "Reminder", workflow = new { identifier = "reminders", cancellationKey = "meeting-1" } },
             sendTo = new { recipients = new[] { "went", "stays" } },
-            sendAt = server.Clock.GetUtcNow().AddSeconds(2).ToString("O"),
+            sendAt = server.Clock.GetUtcNow().AddDays(10).ToString("O"),
         });
 
         await server.Http.CallAsync(app.Backend(HttpMethod.Patch, "v4/workflows/reminders",
             new { cancellationKey = "meeting-1", cancelFor = new { recipients = new[] { "went" } } }), HttpStatusCode.OK);
+        // Held by the timer path, so the cancellation lands first however slow the machine is.
+        server.Clock.Advance(TimeSpan.FromDays(10));
+        await server.Get<ScheduleReleaseJob>().RunAsync(CancellationToken.None);
 
         await server.WaitForInboxAsync(app, "stays", 1, TimeSpan.FromSeconds(15));
         await server.QueuesDrainedAsync();
