@@ -19,7 +19,7 @@ tools/node_modules/.bin/maildev --smtp 1025 --web 1080 --ip 127.0.0.1 >.artifact
 pids+=($!)
 
 export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
-export Notify__AdminKey="${Notify__AdminKey:-local-admin-key}"
+export Notify__OperatorKey="${Notify__OperatorKey:-local-operator-key}"
 export Notify__DevelopmentAppId="${Notify__DevelopmentAppId:-dev}"
 export Notify__Email__Provider="${Notify__Email__Provider:-Smtp}"
 export Notify__Email__SmtpHost="${Notify__Email__SmtpHost:-127.0.0.1}"
@@ -36,7 +36,7 @@ for _ in $(seq 1 120); do
   curl -fs "$url/health" >/dev/null 2>&1 && break
   sleep 0.5
 done
-app=$(curl -fs "$url/admin/apps/$Notify__DevelopmentAppId" -H "X-Notify-Admin-Key: $Notify__AdminKey")
+app=$(curl -fs "$url/operator/apps/$Notify__DevelopmentAppId" -H "X-Notify-Operator-Key: $Notify__OperatorKey")
 key=$(sed -E 's/.*"apiKey":"([^"]+)".*/\1/' <<<"$app")
 secret=$(sed -E 's/.*"apiSecret":"([^"]+)".*/\1/' <<<"$app")
 
@@ -44,7 +44,7 @@ cat <<INFO
 
 Notify is running at $url
   MailDev (sent email):  http://127.0.0.1:1080
-  Operator API key:      $Notify__AdminKey
+  Operator API key:      $Notify__OperatorKey
   Development app:       $Notify__DevelopmentAppId
     API key:             $key
     API secret:          $secret

@@ -15,7 +15,7 @@ namespace Notify.Benchmarks;
 /// <summary>The self-host on loopback over a fresh in-memory Azurite, with one app to send as.</summary>
 public sealed class BenchmarkHost : IAsyncDisposable
 {
-    private const string AdminKey = "benchmark-admin-key";
+    private const string OperatorKey = "benchmark-operator-key";
     private readonly WebApplication app;
 
     private BenchmarkHost(WebApplication app, HttpClient http)
@@ -46,7 +46,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
         [
             "--urls=http://127.0.0.1:0",
             $"--AzureWebJobsStorage={storage}",
-            $"--Notify:AdminKey={AdminKey}",
+            $"--Notify:OperatorKey={OperatorKey}",
             "--Notify:StoragePrefix=svc",
             "--Logging:LogLevel:Default=Warning",
         ]);
@@ -67,8 +67,8 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
     private async Task CreateAppAsync()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "admin/apps") { Content = JsonContent.Create(new { name = "benchmark" }) };
-        request.Headers.Add("X-Notify-Admin-Key", AdminKey);
+        var request = new HttpRequestMessage(HttpMethod.Post, "operator/apps") { Content = JsonContent.Create(new { name = "benchmark" }) };
+        request.Headers.Add("X-Notify-Operator-Key", OperatorKey);
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var created = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

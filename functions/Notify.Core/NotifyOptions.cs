@@ -6,7 +6,7 @@ public sealed class NotifyOptions
     public const string Section = "Notify";
 
     /// <summary>Guards the operator API; when empty the operator API answers 404.</summary>
-    public string? AdminKey { get; set; }
+    public string? OperatorKey { get; set; }
 
     /// <summary>Prepended to every table and queue name, so several deployments or test runs can share one account.</summary>
     public string StoragePrefix { get; set; } = "";

@@ -49,7 +49,7 @@ public static class SelfHostApp
             return Results.Json(new { status = "error", message = "Internal server error" }, statusCode: 500).ExecuteAsync(context);
         }));
         app.MapGet("health", () => Results.Ok(new { status = "ok" }));
-        app.MapNotifyEndpoints();
+        app.MapApiFaces();
         return app;
     }
 }

@@ -52,8 +52,8 @@ param webhookPerMinute int = 600
 
 @secure()
 @minLength(32)
-@description('Operator API key for /admin (header X-Notify-Admin-Key). No default: supply a long random value.')
-param adminKey string
+@description('Operator API key for /operator (header X-Notify-Operator-Key). No default: supply a long random value.')
+param operatorKey string
 
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, namePrefix))
 var prefix = toLower(namePrefix)
@@ -133,7 +133,7 @@ module api 'modules/functionApp.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
-    adminKey: adminKey
+    operatorKey: operatorKey
     // Names are the app's configuration keys with ':' written as '__'.
     appSettings: {
       Notify__Email__Provider: 'Acs'

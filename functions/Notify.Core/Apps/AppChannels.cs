@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Notify.Core.Channels;
 using Notify.Core.Channels.Webhooks;
-using Notify.Core.V3;
+using Notify.Core.Faces.V3;
 
 namespace Notify.Core.Apps;
 

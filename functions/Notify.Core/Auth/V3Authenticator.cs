@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Notify.Core.Apps;
-using static Notify.Core.V3.V3Results;
+using static Notify.Core.Faces.V3.V3Results;
 
 namespace Notify.Core.Auth;
 

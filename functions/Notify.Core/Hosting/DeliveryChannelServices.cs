@@ -7,7 +7,7 @@ using Notify.Core.Deliveries;
 using Notify.Core.Pipeline;
 using Notify.Core.RateLimits;
 using Notify.Core.Templates;
-using Notify.Core.V3;
+using Notify.Core.Faces.V3;
 
 namespace Notify.Core.Hosting;
 

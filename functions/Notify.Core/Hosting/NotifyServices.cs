@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Notify.Core.Admin;
+using Notify.Core.Faces.Kit;
+using Notify.Core.Faces.Operator;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Categories;
@@ -15,7 +16,7 @@ using Notify.Core.Sends;
 using Notify.Core.Storage;
 using Notify.Core.Topics;
 using Notify.Core.Users;
-using Notify.Core.V3;
+using Notify.Core.Faces.V3;
 using Notify.Core.Workflows;
 
 namespace Notify.Core.Hosting;
@@ -61,7 +62,8 @@ public static class NotifyServices
         services.AddSingleton<TopicPageHandler>();
         services.AddSingleton<ScheduleReleaseJob>();
 
-        services.AddSingleton<AdminEndpoints>();
+        services.AddSingleton(sp => new ApiDispatcher(ApiFaces.All, sp));
+        services.AddSingleton<OperatorEndpoints>();
         services.AddSingleton<V3SendEndpoints>();
         services.AddSingleton<V3InboxEndpoints>();
         services.AddSingleton<V3UserEndpoints>();

@@ -32,7 +32,7 @@ param appSettings { *: string }
 
 @secure()
 @description('Operator API key; secure, so it is kept out of deployment history and logs.')
-param adminKey string
+param operatorKey string
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -105,7 +105,7 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
   properties: union(appSettings, platformSettings, {
-    Notify__AdminKey: adminKey
+    Notify__OperatorKey: operatorKey
   })
 }
 

@@ -46,7 +46,7 @@ public sealed class EmailDeliveryTests(ChannelServer server) : IClassFixture<Cha
     public async Task Should_use_the_apps_default_channels_when_the_send_names_none()
     {
         var app = await server.CreateAppAsync();
-        var settings = await server.Http.CallAsync(TestApi.Admin(HttpMethod.Patch, $"admin/apps/{app.Id}",
+        var settings = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}",
             new { defaultChannels = new[] { "email" }, rateLimits = new { email = 100 } }), HttpStatusCode.OK);
         Assert.Equal(["email"], settings["defaultChannels"]!.AsArray().Select(c => (string)c!));
         var subject = $"Default {Guid.NewGuid():N}";
@@ -72,7 +72,7 @@ public sealed class EmailDeliveryTests(ChannelServer server) : IClassFixture<Cha
     {
         var app = await server.CreateAppAsync();
 
-        var error = await server.Http.CallAsync(TestApi.Admin(HttpMethod.Patch, $"admin/apps/{app.Id}", patch), HttpStatusCode.BadRequest);
+        var error = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}", patch), HttpStatusCode.BadRequest);
 
         Assert.StartsWith(message, (string)error["message"]![0]!);
     }

@@ -74,7 +74,7 @@ public sealed class WebhookDeliveryTests(ChannelServer server) : IClassFixture<C
         var app = await WebhookAppAsync("error");
         var sendId = await SendAsync(app, "Retry me");
         await DeliveryAsync(app, sendId, d => d["status"]!.GetValue<string>() == DeliveryStatus.Throttled);
-        await server.Http.CallAsync(TestApi.Admin(HttpMethod.Patch, $"admin/apps/{app.Id}", new { webhookUrl = receiver.Url("ok").ToString() }), HttpStatusCode.OK);
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}", new { webhookUrl = receiver.Url("ok").ToString() }), HttpStatusCode.OK);
         var job = server.Services.GetRequiredService<ReleaseWaitingJob>();
 
         var delivery = await DeliveryAsync(app, sendId, d => d["status"]!.GetValue<string>() == DeliveryStatus.Sent,
@@ -129,7 +129,7 @@ public sealed class WebhookDeliveryTests(ChannelServer server) : IClassFixture<C
         var sendId = await SendAsync(app, "Gone");
 
         await DeliveryAsync(app, sendId, d => d["status"]!.GetValue<string>() == DeliveryStatus.Failed);
-        var stored = await server.Http.CallAsync(TestApi.Admin(HttpMethod.Get, $"admin/apps/{app.Id}"), HttpStatusCode.OK);
+        var stored = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, $"operator/apps/{app.Id}"), HttpStatusCode.OK);
         Assert.True(stored["webhookDisabled"]!.GetValue<bool>());
 
         var next = await SendAsync(app, "After gone");
@@ -141,7 +141,7 @@ public sealed class WebhookDeliveryTests(ChannelServer server) : IClassFixture<C
     private async Task<TestApp> WebhookAppAsync(string outcome)
     {
         var app = await server.CreateAppAsync();
-        var configured = await server.Http.CallAsync(TestApi.Admin(HttpMethod.Patch, $"admin/apps/{app.Id}",
+        var configured = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}",
             new { webhookUrl = receiver.Url(outcome).ToString() }), HttpStatusCode.OK);
         Assert.StartsWith("whsec_", configured["webhookSecret"]!.GetValue<string>());
         // The receiver verifies with a secret of its own: store that one, as an operator would share it.

@@ -14,7 +14,7 @@ namespace Notify.Tests.Infrastructure;
 /// </summary>
 public class NotifyServer : IAsyncLifetime
 {
-    public const string AdminKey = "test-admin-key";
+    public const string OperatorKey = "test-operator-key";
     private WebApplication? app;
 
     public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
@@ -40,7 +40,7 @@ public class NotifyServer : IAsyncLifetime
             "--urls=http://127.0.0.1:0",
             $"--AzureWebJobsStorage={storage}",
             $"--Notify:StoragePrefix={Prefix}",
-            $"--Notify:AdminKey={AdminKey}",
+            $"--Notify:OperatorKey={OperatorKey}",
             "--Logging:LogLevel:Default=Warning",
             .. Settings,
         ];

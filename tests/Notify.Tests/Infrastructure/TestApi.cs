@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Notify.Core.Admin;
+using Notify.Core.Faces.Operator;
 using Notify.Core.Auth;
 
 namespace Notify.Tests.Infrastructure;
@@ -14,15 +14,15 @@ public static class TestApi
 {
     public static async Task<TestApp> CreateAppAsync(this NotifyServer server, string name = "test app")
     {
-        var request = Admin(HttpMethod.Post, "admin/apps", new { name });
+        var request = Operator(HttpMethod.Post, "operator/apps", new { name });
         var created = await server.Http.CallAsync(request, HttpStatusCode.Created);
         return new TestApp(created["id"]!.GetValue<string>(), created["apiKey"]!.GetValue<string>(), created["apiSecret"]!.GetValue<string>());
     }
 
-    public static HttpRequestMessage Admin(HttpMethod method, string path, object? body = null, string key = NotifyServer.AdminKey)
+    public static HttpRequestMessage Operator(HttpMethod method, string path, object? body = null, string key = NotifyServer.OperatorKey)
     {
         var request = Request(method, path, body);
-        request.Headers.Add(AdminEndpoints.KeyHeader, key);
+        request.Headers.Add(OperatorEndpoints.KeyHeader, key);
         return request;
     }
 

@@ -3,19 +3,19 @@ using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.SelfHost;
 
-public sealed class ServerWithoutAdminKey : NotifyServer
+public sealed class ServerWithoutOperatorKey : NotifyServer
 {
-    protected override IEnumerable<string> Settings => ["--Notify:AdminKey="];
+    protected override IEnumerable<string> Settings => ["--Notify:OperatorKey="];
 }
 
-public sealed class OperatorApiOffTests(ServerWithoutAdminKey server) : IClassFixture<ServerWithoutAdminKey>
+public sealed class OperatorApiOffTests(ServerWithoutOperatorKey server) : IClassFixture<ServerWithoutOperatorKey>
 {
     [Theory]
     [InlineData("")]
-    [InlineData(NotifyServer.AdminKey)]
-    public async Task Should_not_exist_when_no_admin_key_is_configured(string key)
+    [InlineData(NotifyServer.OperatorKey)]
+    public async Task Should_not_exist_when_no_operator_key_is_configured(string key)
     {
-        using var response = await server.Http.SendAsync(TestApi.Admin(HttpMethod.Post, "admin/apps", new { name = "x" }, key));
+        using var response = await server.Http.SendAsync(TestApi.Operator(HttpMethod.Post, "operator/apps", new { name = "x" }, key));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Notify.Core.Admin;
+using Notify.Core.Faces.Operator;
 using Notify.SelfHost;
 using Notify.Tests.Infrastructure;
 
@@ -19,7 +19,7 @@ public sealed class StandaloneProcessTests : IDisposable
             { "IsEncrypted": false, "Values": {
                 "AzureWebJobsStorage": "{{storage}}",
                 "Notify:StoragePrefix": "standalone",
-                "Notify:AdminKey": "from-file",
+                "Notify:OperatorKey": "from-file",
                 "Notify__DevelopmentAppId": "from-file-app" } }
             """);
         var port = FreePort.Next();
@@ -28,7 +28,7 @@ public sealed class StandaloneProcessTests : IDisposable
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Notify__AdminKey"] = "from-environment" },
+            Environment = { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Notify__OperatorKey"] = "from-environment" },
         };
         using var process = Process.Start(start)!;
         process.BeginOutputReadLine();
@@ -39,8 +39,8 @@ public sealed class StandaloneProcessTests : IDisposable
             await LocalTool.WaitForPortAsync(port, process, TimeSpan.FromSeconds(60));
 
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("health")).StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(TestApi.Admin(HttpMethod.Get, "admin/apps/from-file-app", key: "from-file"))).StatusCode);
-            var app = await http.CallAsync(TestApi.Admin(HttpMethod.Get, "admin/apps/from-file-app", key: "from-environment"), HttpStatusCode.OK);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(TestApi.Operator(HttpMethod.Get, "operator/apps/from-file-app", key: "from-file"))).StatusCode);
+            var app = await http.CallAsync(TestApi.Operator(HttpMethod.Get, "operator/apps/from-file-app", key: "from-environment"), HttpStatusCode.OK);
             Assert.Equal("from-file-app", app["id"]!.GetValue<string>());
         }
         finally

@@ -33,7 +33,7 @@ public sealed class AuthTests(NotifyServer server) : IClassFixture<NotifyServer>
     public async Task Should_require_a_valid_hmac_signature_when_the_app_demands_it()
     {
         var app = await server.CreateAppAsync();
-        await server.Http.CallAsync(TestApi.Admin(HttpMethod.Patch, $"admin/apps/{app.Id}", new { hmacRequired = true }), HttpStatusCode.OK);
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}", new { hmacRequired = true }), HttpStatusCode.OK);
 
         await server.Http.CallAsync(app.AsUser("erin", HttpMethod.Get, "v3/notifications"), HttpStatusCode.Unauthorized);
         var wrong = app.AsUser("erin", HttpMethod.Get, "v3/notifications");
@@ -54,7 +54,7 @@ public sealed class AuthTests(NotifyServer server) : IClassFixture<NotifyServer>
         var app = await server.CreateAppAsync();
         var other = await server.CreateAppAsync();
         foreach (var a in new[] { app, other })
-            await server.Http.CallAsync(TestApi.Admin(HttpMethod.Patch, $"admin/apps/{a.Id}",
+            await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{a.Id}",
                 new { signingPublicKeyPem = key.ExportSubjectPublicKeyInfoPem() }), HttpStatusCode.OK);
         await server.SendNotificationAsync(app, new { notification = new { title = "For frank" }, recipients = new[] { "frank" } });
         await server.WaitForInboxAsync(app, "frank", 1);
@@ -73,14 +73,14 @@ public sealed class AuthTests(NotifyServer server) : IClassFixture<NotifyServer>
     {
         using var key = RSA.Create(2048);
         var app = await server.CreateAppAsync();
-        await server.Http.CallAsync(TestApi.Admin(HttpMethod.Patch, $"admin/apps/{app.Id}",
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}",
             new { secureModeRequired = true, signingPublicKeyPem = key.ExportSubjectPublicKeyInfoPem() }), HttpStatusCode.OK);
 
         await server.Http.CallAsync(app.AsUser("gina", HttpMethod.Get, "v3/notifications"), HttpStatusCode.Unauthorized);
         await server.Http.CallAsync(WithToken(Token(key, app.ApiKey, "gina")), HttpStatusCode.OK);
     }
 
-    private const string V3ResultsNoAuth = Core.V3.V3Results.NoAuth;
+    private const string V3ResultsNoAuth = Core.Faces.V3.V3Results.NoAuth;
 
     private static HttpRequestMessage WithToken(string token, string? apiKey = null)
     {

@@ -89,10 +89,10 @@ public sealed class BadInputTests(NotifyServer server) : IClassFixture<NotifySer
     }
 
     [Fact]
-    public async Task Should_keep_the_operator_api_closed_without_the_admin_key()
+    public async Task Should_keep_the_operator_api_closed_without_the_operator_key()
     {
-        await server.Http.CallAsync(TestApi.Admin(HttpMethod.Post, "admin/apps", new { name = "x" }, key: "wrong"), HttpStatusCode.Unauthorized);
-        var missing = await server.Http.CallAsync(TestApi.Admin(HttpMethod.Post, "admin/apps", new { }), HttpStatusCode.BadRequest);
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, "operator/apps", new { name = "x" }, key: "wrong"), HttpStatusCode.Unauthorized);
+        var missing = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, "operator/apps", new { }), HttpStatusCode.BadRequest);
         Assert.Equal("name should not be empty", missing["message"]![0]!.GetValue<string>());
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Notify.Core.Templates;
 using Notify.Core.Users;
-using Notify.Core.V3;
+using Notify.Core.Faces.V3;
 
 namespace Notify.Core.Channels.Email;
 
