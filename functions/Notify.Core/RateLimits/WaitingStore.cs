@@ -78,20 +78,9 @@ public sealed class WaitingStore(NotifyStorage storage)
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
-                await Task.WhenAll(batch.Select(r => DeleteIfPresentAsync(r, ct)));
+                // A transaction fails whole when one row is gone; single deletes of missing rows succeed.
+                await Task.WhenAll(batch.Select(r => Table.DeleteEntityAsync(r.PartitionKey, r.RowKey, ETag.All, ct)));
             }
-        }
-    }
-
-    private async Task DeleteIfPresentAsync(WaitingRow row, CancellationToken ct)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Released by another instance meanwhile.
         }
     }
 
@@ -102,9 +91,9 @@ public sealed class WaitingStore(NotifyStorage storage)
         {
             await Table.DeleteEntityAsync(index.PartitionKey, index.RowKey, index.ETag, ct);
         }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        catch (RequestFailedException e) when (e.Status == 412)
         {
-            // Gone already, or new deliveries arrived: the index stays for the next run.
+            // New deliveries arrived: the index stays for the next run. (A row gone already is no error.)
         }
     }
 }

@@ -100,15 +100,29 @@ public sealed class SendStore(NotifyStorage storage)
         return users;
     }
 
-    public async Task<bool> IsPageChainedAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct) =>
-        (await Sends.GetEntityIfExistsAsync<TopicPageRow>(TableKeys.Send(send.AppId, send.SendId),
-            TopicPageRow.KeyFor(topicId, bucket, page), ["RowKey"], ct)).HasValue;
-
-    public async Task MarkPageChainedAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct) =>
-        await Sends.UpsertEntityAsync(new TopicPageRow
+    /// <summary>
+    /// Adds the marker that the page after this one is being chained; false when it exists already. Adding
+    /// before queuing (rather than checking, queuing, then marking) lets only one of two concurrent copies chain.
+    /// </summary>
+    public async Task<bool> TryClaimPageChainAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct)
+    {
+        try
         {
-            PartitionKey = TableKeys.Send(send.AppId, send.SendId), RowKey = TopicPageRow.KeyFor(topicId, bucket, page),
-        }, TableUpdateMode.Replace, ct);
+            await Sends.AddEntityAsync(new TopicPageRow
+            {
+                PartitionKey = TableKeys.Send(send.AppId, send.SendId), RowKey = TopicPageRow.KeyFor(topicId, bucket, page),
+            }, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Gives the claim back when queuing the next page failed, so the message's retry chains it.</summary>
+    public async Task ReleasePageChainAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct) =>
+        await Sends.DeleteEntityAsync(TableKeys.Send(send.AppId, send.SendId), TopicPageRow.KeyFor(topicId, bucket, page), ETag.All, ct);
 
     private static IEnumerable<List<TableTransactionAction>> Batch(IEnumerable<RecipientChunkRow> rows)
     {

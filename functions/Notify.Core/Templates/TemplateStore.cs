@@ -61,16 +61,7 @@ public sealed class TemplateStore(NotifyStorage storage, TimeProvider clock)
         }
     }
 
-    public async Task<bool> DeleteAsync(string appId, string identifier, CancellationToken ct)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(appId, TableKeys.Template(identifier), ETag.All, ct);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
-    }
+    /// <returns>False when there was no such template: the service answers a missing entity with 404 rather than throwing.</returns>
+    public async Task<bool> DeleteAsync(string appId, string identifier, CancellationToken ct) =>
+        (await Table.DeleteEntityAsync(appId, TableKeys.Template(identifier), ETag.All, ct)).Status != 404;
 }

@@ -81,4 +81,17 @@ public sealed class TemplateTests(ChannelServer server) : IClassFixture<ChannelS
         await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("mine")), HttpStatusCode.Created);
         await server.Http.CallAsync(other.Backend(HttpMethod.Get, "v3/templates/mine"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Should_answer_404_when_deleting_a_template_that_does_not_exist()
+    {
+        var app = await server.CreateAppAsync();
+        var missing = await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/never-made"), HttpStatusCode.NotFound);
+        Assert.Equal("Template not found", (string)missing["message"]!);
+
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("once")), HttpStatusCode.Created);
+        var deleted = await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/once"), HttpStatusCode.OK);
+        Assert.Equal("Template deleted successfully", (string)deleted["message"]!);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/once"), HttpStatusCode.NotFound);
+    }
 }
