@@ -8,7 +8,8 @@ namespace Notify.Functions;
 /// One trigger per queue of Notify.Core.Pipeline.QueueConsumers. The storage prefix must stay empty under Functions:
 /// trigger queue names are compile-time constants. Retries and the poison queue come from host.json.
 /// </summary>
-public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels)
+public sealed class QueueFunctions(
+    SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels, UserDeletionHandler userDeletions)
 {
     [Function(nameof(Sends))]
     public Task Sends([QueueTrigger(QueueNames.Sends)] SendMessage message, long dequeueCount, CancellationToken ct) =>
@@ -29,4 +30,8 @@ public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries
     [Function(nameof(Webhook))]
     public Task Webhook([QueueTrigger(QueueNames.Webhook)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
         channels.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(UserDeletions))]
+    public Task UserDeletions([QueueTrigger(QueueNames.UserDeletions)] UserDeletionMessage message, long dequeueCount, CancellationToken ct) =>
+        userDeletions.HandleAsync(message, dequeueCount, ct);
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
 using Notify.Core.Channels;
-using Notify.Core.Pipeline;
 using Notify.Core.RateLimits;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
@@ -13,7 +12,7 @@ namespace Notify.Core.Deliveries;
 /// <summary>
 /// Settles a channel attempt on its delivery row: final outcomes end it; transient ones park it in the
 /// waiting store for a later attempt with backoff and jitter; the last failed attempt also goes to the
-/// channel's poison queue, with the context needed to replay it.
+/// channel's failed-deliveries queue, with the context needed to replay it.
 /// </summary>
 public sealed class ChannelRetries(
     DeliveryStore deliveries, WaitingStore waiting, RateBudgets budgets, AppStore apps, NotifyStorage storage,
@@ -70,7 +69,7 @@ public sealed class ChannelRetries(
         {
             await FinishAsync(row, DeliveryStatus.Failed, $"gave up after {row.Attempts} attempts: {retry.Error}", ct);
             var failed = new FailedChannelDelivery(app.Id, send.SendId, row.Channel, row.UserId, row.Attempts, retry.Error);
-            await storage.Queue(QueueNames.Poison(row.Channel)).SendMessageAsync(JsonSerializer.Serialize(failed, Json), ct);
+            await storage.Queue(QueueNames.Failed(row.Channel)).SendMessageAsync(JsonSerializer.Serialize(failed, Json), ct);
             logger.LogWarning("Delivery {Channel} of send {SendId} to {UserId} failed for good: {Error}", row.Channel, send.SendId, row.UserId, retry.Error);
             return;
         }

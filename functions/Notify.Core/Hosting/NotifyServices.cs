@@ -11,6 +11,7 @@ using Notify.Core.Devices;
 using Notify.Core.Inbox;
 using Notify.Core.Pipeline;
 using Notify.Core.Preferences;
+using Notify.Core.RateLimits;
 using Notify.Core.Scheduling;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
@@ -60,7 +61,11 @@ public static class NotifyServices
         services.AddSingleton<RecipientDelivery>();
         services.AddSingleton<DeliveryHandler>();
         services.AddSingleton<TopicPageHandler>();
+        services.AddSingleton<UserDeletionHandler>();
         services.AddSingleton<ScheduleReleaseJob>();
+        services.AddSingleton<PipelineQueues>();
+        services.AddSingleton<IDueSendQueue>(sp => sp.GetRequiredService<PipelineQueues>());
+        services.AddSingleton<IReleasedDeliveryQueue>(sp => sp.GetRequiredService<PipelineQueues>());
 
         services.AddSingleton(sp => new ApiDispatcher(ApiFaces.All, sp));
         services.AddSingleton<OperatorEndpoints>();

@@ -28,7 +28,7 @@ public sealed class InboxIdRow : TableRow
     public string ItemRowKey { get; set; } = "";
     public bool Deleted { get; set; }
 
-    public static string KeyFor(long id) => $"i|{id:D16}";
+    public static string KeyFor(long id) => TableKeys.InboxId(id);
 }
 
 /// <summary>App-wide id → user index, for backend calls that name an item but no user.</summary>

@@ -17,6 +17,7 @@ public sealed class InboxStore(NotifyStorage storage, TimeProvider clock)
     {
         var partition = TableKeys.User(appId, userId);
         var user = await GetUserAsync(partition, ct);
+        if (user is null) return new InboxPage(0, 0, []);
         var filter = category is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {TableKeys.InboxItemPrefix} and RowKey lt {TableKeys.InboxItemEnd}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {TableKeys.InboxItemPrefix} and RowKey lt {TableKeys.InboxItemEnd} and Category eq {category}");
@@ -30,14 +31,15 @@ public sealed class InboxStore(NotifyStorage storage, TimeProvider clock)
             matched++;
             if (category is null && items.Count == limit) break;
         }
-        return new InboxPage(category is null ? user?.TotalCount ?? 0 : matched, user?.UnseenCount ?? 0, items);
+        return new InboxPage(category is null ? user.TotalCount : matched, user.UnseenCount, items);
     }
 
     public async Task<InboxItemRow?> GetAsync(string appId, string userId, long id, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
+        var user = GetUserAsync(partition, ct);
         var idRow = await Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
-        if (!idRow.HasValue || idRow.Value!.Deleted) return null;
+        if (await user is null || !idRow.HasValue || idRow.Value!.Deleted) return null;
         var item = await Users.GetEntityIfExistsAsync<InboxItemRow>(partition, idRow.Value.ItemRowKey, cancellationToken: ct);
         return item.HasValue ? item.Value : null;
     }
@@ -118,7 +120,7 @@ public sealed class InboxStore(NotifyStorage storage, TimeProvider clock)
     {
         var rows = items.Select(i => new NotificationIndexRow
         {
-            PartitionKey = TableKeys.NotificationIndex(appId, i.Id), RowKey = $"{i.Id:D16}", UserId = i.UserId,
+            PartitionKey = TableKeys.NotificationIndex(appId, i.Id), RowKey = TableKeys.NotificationIndexRow(i.Id), UserId = i.UserId,
         });
         await Task.WhenAll(rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)).Select(batch =>
             Index.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct)));
@@ -126,13 +128,14 @@ public sealed class InboxStore(NotifyStorage storage, TimeProvider clock)
 
     public async Task<string?> FindUserAsync(string appId, long id, CancellationToken ct)
     {
-        var row = await Index.GetEntityIfExistsAsync<NotificationIndexRow>(TableKeys.NotificationIndex(appId, id), $"{id:D16}", cancellationToken: ct);
+        var row = await Index.GetEntityIfExistsAsync<NotificationIndexRow>(TableKeys.NotificationIndex(appId, id), TableKeys.NotificationIndexRow(id), cancellationToken: ct);
         return row.HasValue ? row.Value!.UserId : null;
     }
 
+    /// <summary>The user's row, or null when there is none or the user is being deleted (whose inbox is gone at once).</summary>
     private async Task<UserRow?> GetUserAsync(string partition, CancellationToken ct)
     {
         var user = await Users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
-        return user.HasValue ? user.Value : null;
+        return user.HasValue && !user.Value!.Deleting ? user.Value : null;
     }
 }

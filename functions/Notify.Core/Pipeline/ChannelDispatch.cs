@@ -1,5 +1,4 @@
 using Notify.Core.Apps;
-using Notify.Core.Channels;
 using Notify.Core.Deliveries;
 using Notify.Core.Sends;
 using Notify.Core.Storage;

@@ -1,6 +1,4 @@
 using Notify.Core.Apps;
-using Notify.Core.Pipeline;
-using Notify.Core.Storage;
 
 namespace Notify.Core.RateLimits;
 
@@ -10,7 +8,7 @@ namespace Notify.Core.RateLimits;
 /// Any number of instances may run it: budgets are ETag-guarded and released rows are removed before
 /// their messages could be handled twice (a delivery row already sent is left alone anyway).
 /// </summary>
-public sealed class ReleaseWaitingJob(WaitingStore waiting, RateBudgets budgets, AppStore apps, NotifyStorage storage, TimeProvider clock)
+public sealed class ReleaseWaitingJob(WaitingStore waiting, RateBudgets budgets, AppStore apps, IReleasedDeliveryQueue queue, TimeProvider clock)
     : ITimerJob
 {
     public const string Name = "ReleaseWaitingDeliveries";
@@ -34,7 +32,7 @@ public sealed class ReleaseWaitingJob(WaitingStore waiting, RateBudgets budgets,
             var released = due.Take(grant.Granted).ToList();
             foreach (var send in released.GroupBy(r => r.SendId))
                 foreach (var users in send.Select(r => r.UserId).Distinct().Chunk(UsersPerMessage))
-                    await storage.EnqueueAsync(index.Channel, new ChannelMessage(index.AppId, send.Key, index.Channel, users, Released: true), null, ct);
+                    await queue.QueueAsync(index.AppId, index.Channel, send.Key, users, ct);
             await waiting.RemoveAsync(released, ct);
         }
         if (await waiting.IsEmptyAsync(index.AppId, index.Channel, ct))

@@ -68,21 +68,7 @@ public sealed class WaitingStore(NotifyStorage storage)
     }
 
     /// <summary>Removes released rows; another instance releasing at the same time may have removed some already.</summary>
-    public async Task RemoveAsync(IReadOnlyList<WaitingRow> rows, CancellationToken ct)
-    {
-        foreach (var batch in rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)))
-        {
-            try
-            {
-                await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // A transaction fails whole when one row is gone; single deletes of missing rows succeed.
-                await Task.WhenAll(batch.Select(r => Table.DeleteEntityAsync(r.PartitionKey, r.RowKey, ETag.All, ct)));
-            }
-        }
-    }
+    public Task RemoveAsync(IReadOnlyList<WaitingRow> rows, CancellationToken ct) => TableBatches.DeleteAsync(Table, rows, ct);
 
     /// <summary>Drops the index row unless deliveries were parked after it was read (its ETag then changed).</summary>
     public async Task ForgetAsync(WaitingIndexRow index, CancellationToken ct)

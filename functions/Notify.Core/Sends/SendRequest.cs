@@ -27,8 +27,7 @@ public sealed record SendRequest(
 
     public string? TemplateIdentifier { get; init; }
 
-    /// <summary>Validated <c>override.channel.email</c> as JSON; null when absent.</summary>
-    public string? EmailOverrideJson { get; init; }
+    public EmailOverride? EmailOverride { get; init; }
 
     /// <summary>Resolved by the face from <see cref="Topics"/>.</summary>
     public IReadOnlyList<int> TopicIds { get; init; } = [];

@@ -31,7 +31,7 @@ public sealed class SendRow : TableRow
     public int? CategoryId { get; set; }
     public string? TemplateDataJson { get; set; }
     public string? TemplateIdentifier { get; set; }
-    /// <summary><c>override.channel.email</c> as sent: from, fromName, replyTo, cc, bcc.</summary>
+    /// <summary>An <see cref="Sends.EmailOverride"/> as JSON.</summary>
     public string? EmailOverrideJson { get; set; }
     public int RecipientCount { get; set; }
     public int ChunkCount { get; set; }

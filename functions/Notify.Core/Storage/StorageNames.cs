@@ -27,8 +27,17 @@ public static class QueueNames
     public const string TopicPages = "topicpages";
     public const string Email = "email";
     public const string Webhook = "webhook";
+    public const string UserDeletions = "userdeletions";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, UserDeletions];
 
+    /// <summary>Where the host moves a message after its last dequeue, unchanged.</summary>
     public static string Poison(string queue) => queue + "-poison";
+
+    /// <summary>Channel deliveries that failed after their last attempt (<c>FailedChannelDelivery</c>), apart from the raw poison messages.</summary>
+    public static string Failed(string channelQueue) => channelQueue + "-failed";
+
+    /// <summary>Every queue the service creates: each pipeline queue, its poison queue, and the channels' failed-deliveries queues.</summary>
+    public static IEnumerable<string> Everything() =>
+        All.SelectMany(q => new[] { q, Poison(q) }).Concat(new[] { Email, Webhook }.Select(Failed));
 }

@@ -32,6 +32,23 @@ public static class TableKeys
 
     public static string NotificationIndex(string appId, long notificationId) => $"{appId}|{notificationId % 16:x}";
 
+    public static string NotificationIndexRow(long notificationId) => $"{notificationId:D16}";
+
+    /// <summary>An item's id row in the user's partition; it outlives the item as a tombstone.</summary>
+    public static string InboxId(long notificationId) => $"{InboxIdPrefix}{notificationId:D16}";
+
+    public const string InboxIdPrefix = "i|";
+
+    public static long ParseInboxId(string rowKey) => long.Parse(rowKey.AsSpan(InboxIdPrefix.Length), CultureInfo.InvariantCulture);
+
+    /// <summary>The reverse of a topic membership, in the user's partition, so a user's topics are one range read.</summary>
+    public static string TopicSubscription(int topicId) => $"{TopicSubscriptionPrefix}{topicId:D10}";
+
+    public const string TopicSubscriptionPrefix = "s|";
+    public const string TopicSubscriptionEnd = "s}";
+
+    public static int ParseTopicSubscription(string rowKey) => int.Parse(rowKey.AsSpan(TopicSubscriptionPrefix.Length), CultureInfo.InvariantCulture);
+
     /// <summary>Row keys of inbox items sort newest first: inverted creation ticks, then the id.</summary>
     public static string InboxItem(DateTimeOffset createdAt, long notificationId) =>
         $"n|{DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks:D19}|{notificationId:D16}";

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Notify.Core.Channels;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Topics;
@@ -68,7 +67,7 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
         var partition = TableKeys.User(appId, userId);
         var rows = new List<TopicSubscriptionRow>();
         await foreach (var row in Users.QueryAsync<TopicSubscriptionRow>(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {TopicSubscriptionRow.Prefix} and RowKey lt {TopicSubscriptionRow.End}"), cancellationToken: ct))
+            $"PartitionKey eq {partition} and RowKey ge {TableKeys.TopicSubscriptionPrefix} and RowKey lt {TableKeys.TopicSubscriptionEnd}"), cancellationToken: ct))
             rows.Add(row);
         return rows;
     }

@@ -17,6 +17,9 @@ public sealed class UserRow : TableRow
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Set when the user was deleted and their rows are being removed: every API treats them as gone.</summary>
+    public bool Deleting { get; set; }
+
     public static UserRow New(string appId, string userId, DateTimeOffset now) => new()
     {
         PartitionKey = TableKeys.User(appId, userId),

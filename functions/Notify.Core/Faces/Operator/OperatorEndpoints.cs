@@ -6,6 +6,7 @@ using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Faces.V3;
 using static Notify.Core.Faces.V3.V3Results;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.Operator;
 
@@ -49,7 +50,7 @@ public sealed class OperatorEndpoints(AppStore apps, IOptions<NotifyOptions> opt
         var pem = v.String(patch, "signingPublicKeyPem", 10_000);
         if (!string.IsNullOrWhiteSpace(pem) && !UserTokenValidator.IsValidPublicKey(pem))
             v.Add("signingPublicKeyPem must be a PEM-encoded RSA public key");
-        AppChannels.Read(v, patch, app);
+        OperatorChannelPatch.Read(v, patch, app);
         if (!v.IsValid) return Invalid(v.Errors);
         if (name is not null) app.Name = name;
         if (hmac is not null) app.HmacRequired = hmac.Value;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Notify.Core.Templates;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Notify.Core.Auth;
 using Notify.Core.Deliveries;
 using Notify.Core.Sends;
 using static Notify.Core.Faces.V3.V3Results;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Inbox;
 using static Notify.Core.Faces.V3.V3Results;

@@ -2,11 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
 using Notify.Core.Categories;
-using Notify.Core.Channels;
 using Notify.Core.Preferences;
 using static Notify.Core.Faces.V3.V3Results;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
 using Notify.Core.Users;
 using static Notify.Core.Faces.V3.V3Results;
 
@@ -51,6 +50,10 @@ public sealed class V3ProfileEndpoints(V3Authenticator auth, UserStore users, Ti
         catch (ProfileChangeRejectedException e)
         {
             return Invalid(e.Errors);
+        }
+        catch (UserBeingDeletedException)
+        {
+            return BeingDeleted();
         }
     }
 }

@@ -19,5 +19,7 @@ public static class V3Results
 
     public static IResult NotFound(string message = "Notification not found") => Error(StatusCodes.Status404NotFound, message);
 
+    public static IResult BeingDeleted() => Error(StatusCodes.Status409Conflict, "User is being deleted; try again shortly");
+
     public static IResult TooLarge() => Error(StatusCodes.Status413PayloadTooLarge, "Request body is too large");
 }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
 using Notify.Core.Categories;
+using Notify.Core.Pipeline;
 using Notify.Core.Sends;
 using Notify.Core.Templates;
 using Notify.Core.Topics;
 using static Notify.Core.Faces.V3.V3Results;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Templates;
 using static Notify.Core.Faces.V3.V3Results;

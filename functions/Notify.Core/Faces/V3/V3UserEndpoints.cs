@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
 using Notify.Core.Faces.Kit;
+using Notify.Core.Pipeline;
 using Notify.Core.Users;
 using static Notify.Core.Faces.V3.V3Results;
 
 namespace Notify.Core.Faces.V3;
 
 /// <summary>Backend management of users: create, update the profile, delete (inbox included).</summary>
-public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOptions<NotifyOptions> options)
+public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, UserDeletionHandler deletion, IOptions<NotifyOptions> options)
 {
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken ct)
     {
@@ -53,9 +53,9 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
         identifier = RouteValue.Decode(identifier);
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
-        return await users.DeleteAsync(caller.Caller!.Id, identifier, ct)
-            ? Results.Ok(new { statusCode = 200, message = "User deleted successfully" })
-            : NotFound("User not found");
+        if (!await users.MarkDeletingAsync(caller.Caller!.Id, identifier, ct)) return NotFound("User not found");
+        await deletion.StartAsync(caller.Caller.Id, identifier, ct);
+        return Results.Ok(new { statusCode = 200, message = "User deleted successfully" });
     }
 
     /// <summary>Merges into the stored profile; the merged result is checked too (its size, say), not only the request.</summary>
@@ -68,6 +68,10 @@ public sealed class V3UserEndpoints(V3Authenticator auth, UserStore users, IOpti
         catch (ProfileChangeRejectedException e)
         {
             return Invalid(e.Errors);
+        }
+        catch (UserBeingDeletedException)
+        {
+            return BeingDeleted();
         }
     }
 

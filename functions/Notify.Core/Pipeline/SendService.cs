@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
-using Notify.Core.Channels;
-using Notify.Core.Pipeline;
+using Notify.Core.Sends;
 using Notify.Core.Scheduling;
 using Notify.Core.Storage;
 using Notify.Core.Workflows;
 
-namespace Notify.Core.Sends;
+namespace Notify.Core.Pipeline;
 
 /// <summary>
 /// Accepts a send: stores it and queues it, hidden until its send time when it has one, or in a
@@ -37,7 +36,7 @@ public sealed class SendService(
             Category = request.Category,
             TemplateDataJson = request.TemplateDataJson,
             TemplateIdentifier = request.TemplateIdentifier,
-            EmailOverrideJson = request.EmailOverrideJson,
+            EmailOverrideJson = request.EmailOverride?.ToJson(),
             RecipientCount = request.Recipients.Count,
             CategoryId = request.CategoryId,
             TopicIds = request.TopicIds.Count == 0 ? null : string.Join(',', request.TopicIds),

@@ -3,8 +3,9 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Notify.Core.Apps;
 using static Notify.Core.Faces.V3.V3Results;
+using Notify.Core.Auth;
 
-namespace Notify.Core.Auth;
+namespace Notify.Core.Faces.V3;
 
 /// <summary>Resolves the v3 caller from headers: backend (key + secret), user (key + id [+ HMAC]) or user JWT.</summary>
 public sealed class V3Authenticator(AppStore apps, UserTokenValidator tokens)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Notify.Core.Apps;
 
-namespace Notify.Core.Auth;
+namespace Notify.Core.Faces.V3;
 
 /// <summary>Either the authenticated caller or the error answer to give instead.</summary>
 public readonly record struct Authenticated<T>(T? Caller, IResult? Failure)
