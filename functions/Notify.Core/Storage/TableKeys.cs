@@ -28,6 +28,9 @@ public static class TableKeys
     public static string Waiting(DateTimeOffset notBefore, string sendId, string userId) =>
         $"{notBefore.UtcTicks:D19}|{sendId}|{Encode(userId)}";
 
+    /// <summary>An app's templates share one small partition.</summary>
+    public static string Templates(string appId) => appId;
+
     public static string Template(string identifier) => Encode(identifier);
 
     public static string NotificationIndex(string appId, long notificationId) => $"{appId}|{notificationId % 16:x}";

@@ -1,18 +1,13 @@
-using Microsoft.AspNetCore.Http;
 using Notify.Core.Apps;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
-
-/// <summary>Either the authenticated caller or the error answer to give instead.</summary>
-public readonly record struct Authenticated<T>(T? Caller, IResult? Failure)
-{
-    public static implicit operator Authenticated<T>(T caller) => new(caller, null);
-
-    public static Authenticated<T> Fail(IResult failure) => new(default, failure);
-}
 
 /// <summary>A front end acting as one user of one app.</summary>
 public sealed record UserCaller(App App, string UserId);
 
 /// <summary>Whoever acts on an inbox: one user, or the app's backend (naming a user, or not).</summary>
 public sealed record InboxCaller(App App, string? UserId, bool IsBackend);
+
+/// <summary>The v3 call pipeline: <see cref="FaceCall{TError}"/> with the v3 error dialect and body limit.</summary>
+public sealed class V3Call(Microsoft.Extensions.Options.IOptions<NotifyOptions> options) : FaceCall<V3Error>(() => options.Value.MaxRequestBodyBytes);

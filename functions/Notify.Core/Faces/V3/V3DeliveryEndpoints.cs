@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Notify.Core.Deliveries;
 using Notify.Core.Sends;
 using static Notify.Core.Faces.V3.V3Results;
@@ -6,32 +7,21 @@ using static Notify.Core.Faces.V3.V3Results;
 namespace Notify.Core.Faces.V3;
 
 /// <summary>A send's status and its deliveries per user and channel, for the backend that sent it.</summary>
-public sealed class V3DeliveryEndpoints(V3Authenticator auth, SendStore sends, DeliveryStore deliveries)
+public sealed class V3DeliveryEndpoints(V3Call call, V3Authenticator auth, SendStore sends, DeliveryStore deliveries)
 {
-    public async Task<IResult> ListAsync(HttpRequest request, string requestId, CancellationToken ct)
-    {
-        var caller = await auth.BackendAsync(request, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        if (!Guid.TryParse(requestId, out _)) return NotFound("Request not found");
-        var send = await sends.GetAsync(caller.Caller!.Id, requestId, ct);
-        if (send is null) return NotFound("Request not found");
-        var rows = await deliveries.ListAsync(send.AppId, send.SendId, ct);
-        return Results.Ok(new
+    public Task<Results<Ok<V3SendDeliveries>, V3Error>> ListAsync(HttpRequest request, string requestId, CancellationToken ct) =>
+        call.RunAsync<Apps.App, Ok<V3SendDeliveries>>(request, auth.BackendAsync, async app =>
         {
-            requestId = send.SendId,
-            status = send.Status,
-            createdAt = send.CreatedAt,
-            recipientCount = send.RecipientCount,
-            deliveries = rows.Select(r => new
-            {
-                recipient = r.UserId,
-                channel = r.Channel,
-                status = r.Status,
-                attempts = r.Attempts,
-                providerMessageId = r.ProviderMessageId,
-                lastError = r.LastError,
-                updatedAt = r.UpdatedAt,
-            }),
-        });
-    }
+            if (!Guid.TryParse(requestId, out _)) return NotFound("Request not found");
+            var send = await sends.GetAsync(app.Id, requestId, ct);
+            if (send is null) return NotFound("Request not found");
+            var rows = await deliveries.ListAsync(send.AppId, send.SendId, ct);
+            return TypedResults.Ok(new V3SendDeliveries(send.SendId, send.Status, send.CreatedAt, send.RecipientCount,
+                rows.Select(r => new V3Delivery(r.UserId, r.Channel, r.Status, r.Attempts, r.ProviderMessageId, r.LastError, r.UpdatedAt)).ToList()));
+        }, ct);
 }
+
+public sealed record V3SendDeliveries(string RequestId, string Status, DateTimeOffset CreatedAt, int RecipientCount, IReadOnlyList<V3Delivery> Deliveries);
+
+public sealed record V3Delivery(
+    string Recipient, string Channel, string Status, int Attempts, string? ProviderMessageId, string? LastError, DateTimeOffset UpdatedAt);
