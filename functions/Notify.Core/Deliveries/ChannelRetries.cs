@@ -22,6 +22,7 @@ public sealed class ChannelRetries(
 
     public async Task SettleAsync(App app, SendRow send, DeliveryRow row, ChannelOutcome outcome, CancellationToken ct)
     {
+        logger.LogInformation("{Channel} delivery to {UserId}, attempt {Attempt}: {Outcome}", row.Channel, row.UserId, row.Attempts, outcome);
         switch (outcome)
         {
             case ChannelOutcome.Sent sent:
@@ -48,7 +49,14 @@ public sealed class ChannelRetries(
     {
         row.Status = status;
         row.LastError = reason;
-        await deliveries.TryUpdateAsync(row, ct);
+        await UpdateAsync(row, ct);
+    }
+
+    /// <summary>A record another handler changed meanwhile keeps that handler's word; the one given up is logged.</summary>
+    private async Task UpdateAsync(DeliveryRow row, CancellationToken ct)
+    {
+        if (!await deliveries.TryUpdateAsync(row, ct))
+            logger.LogWarning("Delivery record of {UserId} on {Channel} changed meanwhile; status {Status} not recorded", row.UserId, row.Channel, row.Status);
     }
 
     public async Task WaitForBudgetAsync(App app, SendRow send, IReadOnlyList<DeliveryRow> rows, DateTimeOffset notBefore, CancellationToken ct)
@@ -56,7 +64,7 @@ public sealed class ChannelRetries(
         foreach (var row in rows)
         {
             row.Status = DeliveryStatus.Throttled;
-            await deliveries.TryUpdateAsync(row, ct);
+            await UpdateAsync(row, ct);
         }
         if (rows.Count > 0)
             await waiting.AddAsync(app.Id, rows[0].Channel, rows.Select(r => (send.SendId, r.UserId, notBefore)).ToList(), ct);
@@ -77,7 +85,7 @@ public sealed class ChannelRetries(
         if (retry.Throttled) await budgets.BlockAsync(app, row.Channel, notBefore, ct);
         row.Status = DeliveryStatus.Throttled;
         row.LastError = retry.Error;
-        await deliveries.TryUpdateAsync(row, ct);
+        await UpdateAsync(row, ct);
         await waiting.AddAsync(app.Id, row.Channel, [(send.SendId, row.UserId, notBefore)], ct);
     }
 

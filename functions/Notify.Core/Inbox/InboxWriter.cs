@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Notify.Core.Storage;
 using Notify.Core.Users;
 
@@ -12,7 +13,7 @@ public enum DeliveryOutcome { Delivered, AlreadyDelivered, NotRendered }
 /// Writes one inbox item, its id row and the user's counters in one entity-group transaction. The
 /// item and id rows are added (never upserted), so a second delivery fails with 409 and changes nothing.
 /// </summary>
-public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
+public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock, ILogger<InboxWriter> logger)
 {
     private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
@@ -70,9 +71,9 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
             user.ProfileJson = Profiles.Change(user.ProfileJson, stored => Profiles.MergeInto(stored, profile));
             user.UpdatedAt = clock.GetUtcNow();
         }
-        catch (ProfileChangeRejectedException)
+        catch (ProfileChangeRejectedException e)
         {
-            // Keep the stored profile, as documented above.
+            logger.LogWarning("Inline profile of {UserId} refused ({Errors}); the stored one is kept", user.Identifier, string.Join("; ", e.Errors));
         }
     }
 

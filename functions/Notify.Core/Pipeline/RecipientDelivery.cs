@@ -26,7 +26,7 @@ public sealed class RecipientDelivery(
     {
         var app = await apps.GetAsync(send.AppId, ct);
         if (app is null) return;
-        var cancelled = await sends.GetCancelledRecipientsAsync(send, ct);
+        var cancelled = await sends.GetCancelledAmongAsync(send, audience.Select(a => a.Recipient.Identifier), ct);
         var sendChannels = send.Channels is null ? AppChannels.Defaults(app) : DeliveryChannels.Split(send.Channels);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct };
         var planned = new (AudienceMember Member, ChannelPlan Plan)[audience.Count];

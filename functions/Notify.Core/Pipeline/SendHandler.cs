@@ -18,6 +18,7 @@ public sealed class SendHandler(SendStore sends, NotifyStorage storage, TimeProv
 
     public async Task HandleAsync(SendMessage message, long dequeueCount, CancellationToken ct)
     {
+        using var scope = logger.Stage("fan-out", message.AppId, message.SendId);
         var send = await sends.GetAsync(message.AppId, message.SendId, ct);
         if (send is null)
         {
@@ -39,5 +40,7 @@ public sealed class SendHandler(SendStore sends, NotifyStorage storage, TimeProv
             storage.EnqueueAsync(QueueNames.TopicPages, new TopicPageMessage(send.AppId, send.SendId, topic, bucket, 0, null), null, ct)));
         await Task.WhenAll(deliveries.Concat(topicPages));
         await sends.TransitionAsync(send, Pending, SendStatus.FannedOut, ct);
+        logger.LogInformation("Fanned out into {Chunks} recipient chunks and {Topics} topics × {Buckets} buckets",
+            send.ChunkCount, send.TopicIdList.Count, TopicMemberStore.BucketCount);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
@@ -12,10 +13,11 @@ namespace Notify.Core.Pipeline;
 /// before the next message is queued, so of two copies running at once only one chains.
 /// </summary>
 public sealed class TopicPageHandler(SendStore sends, TopicMemberStore members, RecipientDelivery delivery, NotifyStorage storage,
-    IOptions<NotifyOptions> options) : IQueueHandler<TopicPageMessage>
+    IOptions<NotifyOptions> options, ILogger<TopicPageHandler> logger) : IQueueHandler<TopicPageMessage>
 {
     public async Task HandleAsync(TopicPageMessage message, long dequeueCount, CancellationToken ct)
     {
+        using var scope = logger.Stage("topic-page", message.AppId, message.SendId);
         var send = await sends.GetAsync(message.AppId, message.SendId, ct);
         if (send is null || send.Status == SendStatus.Cancelled) return;
         var page = await members.ReadPageAsync(message.AppId, message.TopicId, message.Bucket, message.Continuation,
@@ -34,5 +36,6 @@ public sealed class TopicPageHandler(SendStore sends, TopicMemberStore members, 
         }
         var audience = page.Members.Select(m => new AudienceMember(new Recipient(m.UserId, null), m.Channels)).ToList();
         await delivery.DeliverAsync(send, audience, ct);
+        logger.LogInformation("Topic {TopicId} bucket {Bucket} page {Page} delivered to {Members} members", message.TopicId, message.Bucket, message.Page, audience.Count);
     }
 }

@@ -15,10 +15,17 @@ public sealed class ReleaseWaitingJob(WaitingStore waiting, RateBudgets budgets,
     public const string Schedule = "*/5 * * * * *";
     private const int UsersPerMessage = 100;
 
+    /// <summary>(App, channel) pairs one run looks at; the next run goes on after the last, so every pair comes round.</summary>
+    public const int PairsPerRun = 50;
+    private string cursor = "";
+
     public async Task RunAsync(CancellationToken ct)
     {
-        foreach (var channel in await waiting.ListChannelsAsync(ct))
-            await ReleaseAsync(channel, ct);
+        var pairs = await waiting.ListChannelsAsync(cursor, PairsPerRun, ct);
+        // Fewer than a run's worth means the walk reached the end: start over next time.
+        cursor = pairs.Count < PairsPerRun ? "" : pairs[^1].RowKey;
+        foreach (var pair in pairs)
+            await ReleaseAsync(pair, ct);
     }
 
     private async Task ReleaseAsync(WaitingIndexRow index, CancellationToken ct)

@@ -36,11 +36,16 @@ public sealed class WaitingStore(NotifyStorage storage)
             TableUpdateMode.Replace, ct);
     }
 
-    public async Task<IReadOnlyList<WaitingIndexRow>> ListChannelsAsync(CancellationToken ct)
+    /// <summary>Up to <paramref name="max"/> (app, channel) pairs with waiting deliveries, after <paramref name="after"/> in key order.</summary>
+    public async Task<IReadOnlyList<WaitingIndexRow>> ListChannelsAsync(string after, int max, CancellationToken ct)
     {
         var rows = new List<WaitingIndexRow>();
-        await foreach (var row in Table.QueryAsync<WaitingIndexRow>(r => r.PartitionKey == WaitingIndexRow.Partition, cancellationToken: ct))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WaitingIndexRow.Partition} and RowKey gt {after}");
+        await foreach (var row in Table.QueryAsync<WaitingIndexRow>(filter, maxPerPage: max, cancellationToken: ct))
+        {
             rows.Add(row);
+            if (rows.Count == max) break;
+        }
         return rows;
     }
 

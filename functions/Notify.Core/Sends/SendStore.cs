@@ -89,15 +89,21 @@ public sealed class SendStore(NotifyStorage storage)
         }
     }
 
-    public async Task<IReadOnlySet<string>> GetCancelledRecipientsAsync(SendRow send, CancellationToken ct)
+    /// <summary>
+    /// Which of <paramref name="userIds"/> (one batch) were cancelled: a point read each, and only when some
+    /// recipient of the send was, so the work follows the batch and never the size of the cancelled set.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> GetCancelledAmongAsync(SendRow send, IEnumerable<string> userIds, CancellationToken ct)
     {
         if (!send.HasCancelledRecipients) return new HashSet<string>();
+        var cancelled = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var partition = TableKeys.Send(send.AppId, send.SendId);
-        var users = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in Sends.QueryAsync<CancelledRecipientRow>(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {CancelledRecipientRow.Prefix} and RowKey lt {CancelledRecipientRow.End}"), cancellationToken: ct))
-            users.Add(row.UserId);
-        return users;
+        await Parallel.ForEachAsync(userIds.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (userId, token) =>
+        {
+            if ((await Sends.GetEntityIfExistsAsync<TableEntity>(partition, CancelledRecipientRow.KeyFor(userId), ["RowKey"], token)).HasValue)
+                cancelled[userId] = true;
+        });
+        return cancelled.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>

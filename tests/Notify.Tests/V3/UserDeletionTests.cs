@@ -52,7 +52,8 @@ public sealed class UserDeletionTests(NotifyServer server) : IClassFixture<Notif
         var writer = server.Get<InboxWriter>();
         var ids = Enumerable.Range(0, count).Select(i => NotificationIds.For(app.Id, $"send-{i}", userId)).ToArray();
         await server.Get<InboxStore>().IndexAsync(app.Id, ids.Select(id => (id, userId)), default);
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), async (i, ct) =>
+        // One at a time: every item moves the same counters, and concurrent writers would only retry each other.
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 1 }, async (i, ct) =>
             await writer.DeliverAsync(app.Id, userId, ids[i], new InboxContent($"send-{i}", DateTimeOffset.UtcNow, $"item {i}", null, null, null, null, null), null, null, ct));
         return ids;
     }
