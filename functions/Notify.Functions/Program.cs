@@ -14,6 +14,10 @@ if (!string.IsNullOrEmpty(builder.Configuration[$"{NotifyOptions.Section}:{nameo
         "unprefixed queue names. Remove the setting (Notify__StoragePrefix) or give this app a storage account of its own.");
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddNotifyCore(builder.Configuration);
+// Hosted services start in order: tables and queues exist before the worker connects to the host and is sent work.
+var storageInitializer = builder.Services.Single(d => d.ImplementationType == typeof(StorageInitializer));
+builder.Services.Remove(storageInitializer);
+builder.Services.Insert(0, storageInitializer);
 // Queue triggers bind message records; the core writes them as camelCase JSON (System.Text.Json web defaults).
 builder.Services.Configure<JsonSerializerOptions>(json =>
 {

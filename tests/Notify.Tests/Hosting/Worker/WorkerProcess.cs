@@ -21,6 +21,8 @@ public sealed class WorkerProcess : IDisposable
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        // A test run that ends without disposing (a crash, a cancelled run) must not leave the worker behind.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
     }
 
     public bool HasExited => process.HasExited;
@@ -62,16 +64,22 @@ public sealed class WorkerProcess : IDisposable
 
     public void Dispose()
     {
+        Kill();
+        process.Dispose();
+    }
+
+    private void Kill()
+    {
         try
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            if (process.HasExited) return;
+            process.Kill(entireProcessTree: true);
             process.WaitForExit(5_000);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
         {
-            // Already gone.
+            // Already gone, or already disposed.
         }
-        process.Dispose();
     }
 
     private void Keep(string? line)
