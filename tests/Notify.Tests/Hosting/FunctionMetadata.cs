@@ -15,7 +15,7 @@ public sealed record BindingMetadata(
     string? Schedule);
 
 /// <summary>One function of functions.metadata: what the Functions host indexes and loads.</summary>
-public sealed record FunctionMetadata(string Name, string EntryPoint, string ScriptFile, IReadOnlyList<BindingMetadata> Bindings)
+public sealed record FunctionMetadata(string Name, string EntryPoint, IReadOnlyList<BindingMetadata> Bindings)
 {
     public const string HttpTrigger = "httpTrigger";
     public const string QueueTrigger = "queueTrigger";
