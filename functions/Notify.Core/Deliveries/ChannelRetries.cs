@@ -89,22 +89,12 @@ public sealed class ChannelRetries(
         await waiting.AddAsync(app.Id, row.Channel, [(send.SendId, row.UserId, notBefore)], ct);
     }
 
-    private async Task DisableWebhookAsync(string appId, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
+    private Task DisableWebhookAsync(string appId, CancellationToken ct) =>
+        Optimistic.RetryAsync(async () =>
         {
             var app = await apps.GetAsync(appId, ct);
             if (app is null || app.WebhookDisabled) return;
             app.WebhookDisabled = true;
-            try
-            {
-                await apps.UpdateAsync(app, ct);
-                return;
-            }
-            catch (Azure.RequestFailedException e) when (e.Status == 412)
-            {
-                // Changed meanwhile; read it again.
-            }
-        }
-    }
+            await apps.UpdateAsync(app, ct);
+        }, [412]);
 }

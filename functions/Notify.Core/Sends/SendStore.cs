@@ -8,7 +8,6 @@ namespace Notify.Core.Sends;
 public sealed class SendStore(NotifyStorage storage)
 {
     private const int MaxEntitiesPerTransaction = 100;
-    private const int MaxAttempts = 20;
     /// <summary>Under the 4 MiB transaction cap, counting two bytes a character.</summary>
     private const int MaxCharsPerTransaction = 1_500_000;
     private TableClient Sends => storage.Table(TableNames.Sends);
@@ -49,23 +48,27 @@ public sealed class SendStore(NotifyStorage storage)
     /// Moves the send from <paramref name="from"/> to <paramref name="to"/> under its ETag; gives the
     /// fresh row when another write (a cancellation, say) got in first and the move no longer applies.
     /// </summary>
-    public async Task<SendRow> TransitionAsync(SendRow send, IReadOnlyCollection<string> from, string to, CancellationToken ct)
+    public Task<SendRow> TransitionAsync(SendRow send, IReadOnlyCollection<string> from, string to, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var current = send;
+        return Optimistic.RetryAsync(async () =>
         {
-            if (!from.Contains(send.Status)) return send;
-            send.Status = to;
+            if (current.ETag == default)
+                current = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.");
+            if (!from.Contains(current.Status)) return current;
+            current.Status = to;
             try
             {
-                var response = await Sends.UpdateEntityAsync(send, send.ETag, TableUpdateMode.Replace, ct);
-                send.ETag = response.Headers.ETag ?? default;
-                return send;
+                var response = await Sends.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, ct);
+                current.ETag = response.Headers.ETag ?? default;
+                return current;
             }
-            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
+            catch (RequestFailedException e) when (e.Status == 412)
             {
-                send = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.", e);
+                current.ETag = default;
+                throw;
             }
-        }
+        }, [412]);
     }
 
     /// <summary>Marks recipients cancelled, then flags the send so deliveries start looking them up.</summary>
@@ -75,18 +78,14 @@ public sealed class SendStore(NotifyStorage storage)
         var rows = userIds.Distinct().Select(u => new CancelledRecipientRow { PartitionKey = partition, RowKey = CancelledRecipientRow.KeyFor(u), UserId = u });
         foreach (var batch in rows.Chunk(MaxEntitiesPerTransaction))
             await Sends.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
-        for (var attempt = 1; !send.HasCancelledRecipients; attempt++)
+        if (send.HasCancelledRecipients) return;
+        await Optimistic.RetryAsync(async () =>
         {
-            send.HasCancelledRecipients = true;
-            try
-            {
-                await Sends.UpdateEntityAsync(send, send.ETag, TableUpdateMode.Replace, ct);
-            }
-            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
-            {
-                send = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.", e);
-            }
-        }
+            var current = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.");
+            if (current.HasCancelledRecipients) return;
+            current.HasCancelledRecipients = true;
+            await Sends.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, ct);
+        }, [412]);
     }
 
     /// <summary>
