@@ -54,13 +54,13 @@ public sealed class SubscriberSubscriptionEndpoints(
             if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
                 return SubscriberResults.Invalid($"limit must be a whole number from 1 to {MaxLimit}.");
             var page = await notifications.ListAsync(held.Subscription, limit, context.Request.Query["after"].FirstOrDefault(), ct);
-            return Results.Ok(new { items = page.Items.Select(SubscriberNotificationView.From), next = page.Next });
+            return Results.Ok(new { items = page.Items.Select(NotificationView.From), next = page.Next });
         });
 
     public Task<IResult> ReadAsync(HttpContext context, string id, string notificationId, CancellationToken ct) =>
         WithHeldAsync(context, "read", id, ct, async held =>
             await notifications.MarkReadAsync(held.Subscription, notificationId, ct) is { } read
-                ? Results.Ok(SubscriberNotificationView.From(read))
+                ? Results.Ok(NotificationView.From(read))
                 : SubscriberResults.NotFound("No such notification in this subscription."));
 
     public Task<IResult> EventsAsync(HttpContext context, string id, CancellationToken ct) =>

@@ -9,8 +9,3 @@ public sealed record SubscriberSubscriptionView(
     public static SubscriberSubscriptionView From(FeedRow feed, SubscriptionRow s) =>
         new(s.Id, feed.Id, feed.Name, s.Mute, s.CreatedAt, s.UpdatedAt, s.PushedAt);
 }
-
-public sealed record SubscriberNotificationView(string Id, string Title, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
-{
-    public static SubscriberNotificationView From(FeedNotification n) => new(n.Id, n.Title, n.Text, n.CreatedAt, n.ReadAt);
-}

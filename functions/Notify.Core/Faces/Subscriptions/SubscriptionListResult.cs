@@ -15,16 +15,22 @@ public sealed class SubscriptionListResult(IAsyncEnumerable<SubscriptionRow> row
 
     public async Task ExecuteAsync(HttpContext context)
     {
+        var ct = context.RequestAborted;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        // Over the response's pipe, the writer's own flushes only hand bytes to the pipe; the awaited flush sends them.
+        var pipe = context.Response.BodyWriter;
+        await using var writer = new Utf8JsonWriter(pipe);
         writer.WriteStartArray();
         var written = 0;
-        await foreach (var row in rows.WithCancellation(context.RequestAborted))
+        await foreach (var row in rows.WithCancellation(ct))
         {
             JsonSerializer.Serialize(writer, SubscriptionView.From(row), Json);
-            if (++written % RowsPerFlush == 0) await writer.FlushAsync(context.RequestAborted);
+            if (++written % RowsPerFlush != 0) continue;
+            writer.Flush();
+            await pipe.FlushAsync(ct);
         }
         writer.WriteEndArray();
-        await writer.FlushAsync(context.RequestAborted);
+        writer.Flush();
+        await pipe.FlushAsync(ct);
     }
 }

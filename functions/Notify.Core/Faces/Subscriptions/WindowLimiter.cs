@@ -20,10 +20,10 @@ internal sealed class WindowLimiter : ReplenishingRateLimiter
 
     public WindowLimiter(int limit, TimeSpan window, TimeProvider clock)
     {
-        // Window zero with manual replenishment: the framework's limiter refills exactly when this one says.
+        // A one-tick window with manual replenishment: the framework's limiter refills exactly when this one says.
         permits = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
         {
-            PermitLimit = limit, Window = TimeSpan.Zero, AutoReplenishment = false, QueueLimit = 0,
+            PermitLimit = limit, Window = TimeSpan.FromTicks(1), AutoReplenishment = false, QueueLimit = 0,
         });
         this.window = window;
         this.clock = clock;

@@ -35,8 +35,8 @@
     show("message");
   }
 
-  function when(iso) {
-    const date = new Date(iso);
+  function when(unixSeconds) {
+    const date = new Date(unixSeconds * 1000);
     const sameDay = date.toDateString() === new Date().toDateString();
     return sameDay
       ? date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
@@ -110,7 +110,7 @@
 
   function item(notification) {
     const li = document.createElement("li");
-    li.className = notification.readAt ? "item read" : "item unread";
+    li.className = notification.readedAt ? "item read" : "item unread";
     li.dataset.id = notification.id;
     const button = document.createElement("button");
     button.type = "button";
@@ -121,7 +121,7 @@
     title.textContent = notification.title;
     const time = document.createElement("time");
     time.className = "time";
-    time.dateTime = notification.createdAt;
+    time.dateTime = new Date(notification.createdAt * 1000).toISOString();
     time.textContent = when(notification.createdAt);
     const text = document.createElement("p");
     text.className = "text";
