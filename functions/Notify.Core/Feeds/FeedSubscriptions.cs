@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Notify.Core.Feeds.Callbacks;
 
 namespace Notify.Core.Feeds;
@@ -42,7 +43,7 @@ public sealed class FeedSubscriptions(
         return grant is null ? null : await ResolveAsync(grant, ct);
     }
 
-    public async IAsyncEnumerable<HeldSubscription> ListAsync(string subscriberId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<HeldSubscription> ListAsync(string subscriberId, [EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var grant in subscribers.ListGrantsAsync(subscriberId, ct))
             if (await ResolveAsync(grant, ct) is { } held) yield return held;
