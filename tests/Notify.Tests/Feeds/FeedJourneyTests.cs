@@ -146,6 +146,26 @@ public sealed class FeedJourneyTests(FeedServer server) : IClassFixture<FeedServ
         await server.NoCookies.CallAsync(bob.Call(HttpMethod.Get), HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Should_answer_hostile_subscriber_requests_with_4xx()
+    {
+        var feed = await server.CreateFeedAsync(await server.CreateAppAsync());
+        var subscriber = await server.ClaimAsync(await server.CodeAsync(feed, "hostile"));
+
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Patch, "", "{\"mute\":"), HttpStatusCode.BadRequest);
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Patch, "", new { mute = "yes" }), HttpStatusCode.BadRequest);
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Get, "/notifications?limit=0"), HttpStatusCode.BadRequest);
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Get, "/notifications?after=%00%7C"), HttpStatusCode.OK);
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Post, "/notifications/not-an-id/read"), HttpStatusCode.NotFound);
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Post, "/notifications/0123456789abcdef01234567/read"), HttpStatusCode.NotFound);
+        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Post, "feeds/api/codes/..%2F..%2Fx/claim", null), HttpStatusCode.NotFound);
+        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Get, "feeds/api/subscriptions/%E2%80%AE", subscriber.Credential), HttpStatusCode.NotFound);
+        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Get, "feeds/api/subscriptions", "no.such"), HttpStatusCode.Unauthorized);
+        using var asset = await server.NoCookies.GetAsync("feeds/assets/..%2Findex.html");
+        Assert.Equal(HttpStatusCode.NotFound, asset.StatusCode);
+        Assert.False((await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Get), HttpStatusCode.OK))["mute"]!.GetValue<bool>());
+    }
+
     private async Task<CallbackReceiver.Call> CallbackAsync(TestFeed feed, int count)
     {
         await TestCatalog.EventuallyAsync(() => Task.FromResult(receiver.Calls.Count(c => c.Body.Contains(feed.Id)) >= count), $"callback {count}");

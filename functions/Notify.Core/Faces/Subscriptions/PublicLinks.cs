@@ -20,7 +20,8 @@ public sealed class PublicLinks(IOptions<FeedOptions> options)
     public bool IsHttps(HttpRequest request) => Base(request).StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The origin pages are served from, for checking where a browser request came from.</summary>
-    public string Origin(HttpRequest request) => new Uri(Base(request)).GetLeftPart(UriPartial.Authority);
+    public string? Origin(HttpRequest request) =>
+        Uri.TryCreate(Base(request), UriKind.Absolute, out var url) ? url.GetLeftPart(UriPartial.Authority) : null;
 
     private string Base(HttpRequest request) =>
         options.Value.PublicBaseUrl is { Length: > 0 } configured

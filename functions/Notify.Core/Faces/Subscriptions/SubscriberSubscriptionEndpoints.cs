@@ -8,7 +8,10 @@ using Notify.Core.Feeds;
 
 namespace Notify.Core.Faces.Subscriptions;
 
-/// <summary>The subscriber API for held subscriptions: list, read, mute, unsubscribe, notifications, live updates.</summary>
+/// <summary>
+/// The subscriber API for held subscriptions: list, read, mute, unsubscribe, notifications (in the seed's
+/// notification shape, so <c>readedAt</c> means the same here as in the channels API), live updates.
+/// </summary>
 public sealed class SubscriberSubscriptionEndpoints(
     SubscriberGate gate, FeedSubscriptions feedSubscriptions, SubscriptionStore subscriptions, FeedNotifications notifications,
     LiveUpdates live, IOptions<NotifyOptions> options)
@@ -33,6 +36,8 @@ public sealed class SubscriberSubscriptionEndpoints(
         WithHeldAsync(context, "update", id, ct, async held =>
         {
             var body = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, ct);
+            if (body.Problem == BodyProblem.TooLarge)
+                return SubscriberResults.Error(StatusCodes.Status413PayloadTooLarge, "too_large", "The request body is too large.");
             if (body.Node is not JsonObject patch || patch["mute"] is not JsonValue mute || mute.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
                 return SubscriberResults.Invalid("Send {\"mute\": true} or {\"mute\": false}.");
             var changed = await subscriptions.SetMuteAsync(held.Feed.Id, held.Subscription.Iuid, held.Subscription.Id, mute.GetValue<bool>(), ct);
