@@ -116,6 +116,9 @@
     button.type = "button";
     button.className = "item-button";
     button.setAttribute("aria-expanded", "false");
+    const unread = document.createElement("span");
+    unread.className = "visually-hidden unread-label";
+    unread.textContent = notification.readedAt ? "" : "Unread: ";
     const title = document.createElement("span");
     title.className = "title";
     title.textContent = notification.title;
@@ -126,7 +129,7 @@
     const text = document.createElement("p");
     text.className = "text";
     text.textContent = notification.text;
-    button.append(title, time, text);
+    button.append(unread, title, time, text);
     button.onclick = () => openItem(li, button, notification);
     li.append(button);
     return li;
@@ -140,6 +143,7 @@
     try {
       await call("POST", path(`/notifications/${encodeURIComponent(notification.id)}/read`));
       li.classList.replace("unread", "read");
+      li.querySelector(".unread-label").textContent = "";
     } catch (error) {
       if (error.status === 404) unsubscribed();
     }
