@@ -26,7 +26,7 @@ public static class SubscriberPage
     public static IResult Page(HttpContext context) => Serve(context, "index.html");
 
     public static IResult Asset(HttpContext context, string file) =>
-        Assets.ContainsKey(file) && file != "index.html" ? Serve(context, file) : Results.NotFound();
+        Assets.ContainsKey(file) && file != "index.html" ? Serve(context, file) : Results.Text("No such file.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
     private static IResult Serve(HttpContext context, string file)
     {
