@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Subscriptions;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Categories;
@@ -64,6 +65,7 @@ public static class NotifyServices
 
         services.AddSingleton(sp => new ApiDispatcher(ApiFaces.All, sp));
         services.AddSingleton<OperatorEndpoints>();
+        services.AddSingleton<FeedOperatorEndpoints>();
         services.AddSingleton<V3SendEndpoints>();
         services.AddSingleton<V3InboxEndpoints>();
         services.AddSingleton<V3UserEndpoints>();
@@ -74,6 +76,7 @@ public static class NotifyServices
         services.AddSingleton<V3TopicEndpoints>();
         services.AddSingleton<V4WorkflowEndpoints>();
         services.AddDeliveryChannels(configuration);
+        services.AddSubscriptionsFace();
         return services;
     }
 }
