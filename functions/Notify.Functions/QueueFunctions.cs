@@ -29,4 +29,8 @@ public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries
     [Function(nameof(Webhook))]
     public Task Webhook([QueueTrigger(QueueNames.Webhook)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
         channels.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(Sms))]
+    public Task Sms([QueueTrigger(QueueNames.Sms)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
+        channels.HandleAsync(message, dequeueCount, ct);
 }

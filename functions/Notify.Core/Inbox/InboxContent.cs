@@ -9,6 +9,10 @@ public sealed record InboxContent(
     string? Icon,
     string? Url,
     string? DataJson,
-    string? Category);
+    string? Category)
+{
+    public string? NotificationId { get; init; }
+    public int? Increment { get; init; }
+}
 
 public sealed record InboxPage(int TotalCount, int UnreadCount, IReadOnlyList<InboxItemRow> Items);

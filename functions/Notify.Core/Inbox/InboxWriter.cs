@@ -92,5 +92,7 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
         DataJson = content.DataJson,
         Category = content.Category,
         CreatedAt = content.CreatedAt,
+        NotificationId = content.NotificationId,
+        Increment = content.Increment,
     };
 }

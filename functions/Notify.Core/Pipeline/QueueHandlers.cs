@@ -22,6 +22,7 @@ public static class QueueConsumers
         For<TopicPageMessage, TopicPageHandler>(QueueNames.TopicPages),
         For<ChannelMessage, ChannelHandler>(QueueNames.Email),
         For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
+        For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

@@ -27,8 +27,9 @@ public static class QueueNames
     public const string TopicPages = "topicpages";
     public const string Email = "email";
     public const string Webhook = "webhook";
+    public const string Sms = "sms";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms];
 
     public static string Poison(string queue) => queue + "-poison";
 }
