@@ -17,7 +17,7 @@ public sealed class NotificationMutes
 
     public bool IsMuted(string notificationId, string channel) => muted.TryGetValue(notificationId, out var channels) && channels.Contains(channel);
 
-    public IReadOnlyCollection<string> For(string notificationId) => muted.TryGetValue(notificationId, out var channels) ? channels : [];
+    public IEnumerable<string> Notifications => muted.Keys;
 
     public void Set(string notificationId, string channel, bool mute)
     {
