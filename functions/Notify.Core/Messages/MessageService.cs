@@ -55,7 +55,9 @@ public sealed class MessageService(
     }
 
     /// <summary>Batch message ids are the caller's strings: kept apart from v3 send ids and made safe for keys.</summary>
-    public static string SendIdOf(string messageId) => "m." + Storage.TableKeys.Encode(messageId);
+    public static string SendIdOf(string messageId) => SendIdPrefix + Storage.TableKeys.Encode(messageId);
+
+    public const string SendIdPrefix = "m.";
 
     private async Task<Prepared> PrepareAsync(App app, MessageRequest message, Notification? notification, DateTimeOffset now, CancellationToken ct)
     {

@@ -20,7 +20,7 @@ public sealed record ChannelAttempt(string Status, string? Error = null);
 public sealed class ImmediateChannelDelivery(
     IEnumerable<IChannelSender> senders, DeliveryStore deliveries, RateBudgets budgets, ChannelRetries retries, NotifyStorage storage)
 {
-    private static readonly TimeSpan QueueMargin = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan QueueMargin = TimeSpan.FromSeconds(5);
 
     public async Task<IReadOnlyList<ChannelAttempt>> DeliverAsync(
         App app, string channel, IReadOnlyList<(SendRow Send, UserRow User)> work, TimeSpan wait, CancellationToken ct)

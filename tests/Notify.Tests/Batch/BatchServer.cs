@@ -19,6 +19,7 @@ public sealed class BatchServer : NotifyServer
         $"--Notify:Sms:AcsConnectionString={Sms.ConnectionString}",
         "--Notify:Sms:From=+18005550100",
         "--Notify:Retries:InitialDelaySeconds=60",
+        "--Notify:Messages:ChannelWaitSeconds=1",
     ];
 
     public override async Task InitializeAsync()
