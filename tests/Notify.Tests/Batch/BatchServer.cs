@@ -3,21 +3,26 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Notify.Core.Faces.Batch;
+using Notify.Tests.Channels.Email;
 using Notify.Tests.Channels.Sms;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Batch;
 
-/// <summary>The self-host with SMS through the loopback ACS contract endpoint, for the batch API's tests.</summary>
+/// <summary>The self-host with email and SMS through loopback ACS contract endpoints, for the batch API's tests.</summary>
 public sealed class BatchServer : NotifyServer
 {
     internal AcsSmsContractEndpoint Sms { get; private set; } = null!;
+    internal AcsContractEndpoint Email { get; private set; } = null!;
 
     protected override IEnumerable<string> Settings =>
     [
         "--Notify:Sms:Provider=Acs",
         $"--Notify:Sms:AcsConnectionString={Sms.ConnectionString}",
         "--Notify:Sms:From=+18005550100",
+        "--Notify:Email:Provider=Acs",
+        $"--Notify:Email:AcsConnectionString={Email.ConnectionString}",
+        "--Notify:Email:SenderAddress=notify@notify.test",
         "--Notify:Retries:InitialDelaySeconds=60",
         "--Notify:Messages:ChannelWaitSeconds=1",
     ];
@@ -25,6 +30,7 @@ public sealed class BatchServer : NotifyServer
     public override async Task InitializeAsync()
     {
         Sms = await AcsSmsContractEndpoint.StartAsync();
+        Email = await AcsContractEndpoint.StartAsync();
         await base.InitializeAsync();
     }
 
@@ -32,6 +38,7 @@ public sealed class BatchServer : NotifyServer
     {
         await base.DisposeAsync();
         await Sms.DisposeAsync();
+        await Email.DisposeAsync();
     }
 }
 
