@@ -45,7 +45,7 @@ public sealed class InAppMessages(TemplateRenderer renderer, InboxWriter writer,
             await writer.DeliverAsync(appId, message.UserId, itemId, first, null, null, ct);
             return new Outcome(itemId, null, null);
         }
-        var (stackedOn, count) = await stacks.AddAsync(appId, message.UserId, notification.Id, message.IncrementId, itemId,
+        var (stackedOn, count) = await stacks.AddAsync(appId, message.UserId, notification.Id, message.IncrementId, sendId, itemId,
             notification.StackTimeout, increment => Render(increment) ?? first, ct);
         return new Outcome(stackedOn, count, null);
     }

@@ -48,8 +48,16 @@ public sealed class MessageService(
         {
             var work = prepared.Where(p => p.Outbound.Contains(channel)).ToList();
             if (work.Count == 0) return;
-            var attempts = await channels.DeliverAsync(app, channel, work.Select(p => (p.Send!, p.User!)).ToList(), wait, ct);
-            for (var i = 0; i < work.Count; i++) work[i].Settle(channel, attempts[i]);
+            try
+            {
+                var attempts = await channels.DeliverAsync(app, channel, work.Select(p => (p.Send!, p.User!)).ToList(), wait, ct);
+                for (var i = 0; i < work.Count; i++) work[i].Settle(channel, attempts[i]);
+            }
+            catch (RequestFailedException)
+            {
+                // As for a failure before: the ids are given back, and a retry repeats nothing that was done.
+                await Task.WhenAll(work.Select(p => p.FailAsync(sends)));
+            }
         }));
         return prepared.Select(p => p.Result).ToList();
     }
@@ -116,6 +124,12 @@ public sealed class MessageService(
         public SendRow? Send { get; init; }
         public UserRow? User { get; init; }
         public IReadOnlyList<string> Outbound { get; init; } = [];
+
+        public async Task FailAsync(SendStore sends)
+        {
+            lock (gate) Result = new MessageResult(Result.Id, Result.NotificationId, Result.UserId, Ok: false, MessageErrors.Failed);
+            await sends.ReleaseAsync(Send!, CancellationToken.None);
+        }
 
         public void Settle(string channel, ChannelAttempt attempt)
         {

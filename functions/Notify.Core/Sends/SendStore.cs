@@ -54,8 +54,17 @@ public sealed class SendStore(NotifyStorage storage)
     }
 
     /// <summary>Gives a claimed id back after its message failed here, so the caller may retry it.</summary>
-    public async Task ReleaseAsync(SendRow send, CancellationToken ct) =>
-        await Sends.DeleteEntityAsync(send.PartitionKey, send.RowKey, ETag.All, ct);
+    public async Task ReleaseAsync(SendRow send, CancellationToken ct)
+    {
+        try
+        {
+            await Sends.DeleteEntityAsync(send.PartitionKey, send.RowKey, ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Given back already.
+        }
+    }
 
     public async Task<SendRow?> GetAsync(string appId, string sendId, CancellationToken ct)
     {

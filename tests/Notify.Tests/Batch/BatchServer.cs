@@ -24,7 +24,7 @@ public sealed class BatchServer : NotifyServer
         $"--Notify:Email:AcsConnectionString={Email.ConnectionString}",
         "--Notify:Email:SenderAddress=notify@notify.test",
         "--Notify:Retries:InitialDelaySeconds=60",
-        "--Notify:Messages:ChannelWaitSeconds=1",
+        "--Notify:Messages:ChannelWaitSeconds=4",
     ];
 
     public override async Task InitializeAsync()

@@ -1,4 +1,5 @@
 using System.Net;
+using Notify.Core.Inbox;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Batch;
@@ -45,6 +46,22 @@ public sealed class StackingTests(BatchServer server) : IClassFixture<BatchServe
             Assert.EndsWith(" x2", (string)inbox["data"]![0]!["message"]!);
             Assert.Equal(1, (int)inbox["unreadCount"]!);
         }
+    }
+
+    [Fact]
+    public async Task Should_not_count_the_same_message_twice_when_it_is_stacked_again()
+    {
+        var app = await server.CreateAppAsync();
+        var stacks = server.Get<InboxStacks>();
+        InboxContent Render(int n) => new("m.retry", DateTimeOffset.UtcNow, $"x{n}", null, null, null, null, null) { Increment = n };
+
+        var first = await stacks.AddAsync(app.Id, "yan", "n", "k", "m.first", 11, TimeSpan.FromHours(1), Render, CancellationToken.None);
+        var second = await stacks.AddAsync(app.Id, "yan", "n", "k", "m.second", 12, TimeSpan.FromHours(1), Render, CancellationToken.None);
+        var repeated = await stacks.AddAsync(app.Id, "yan", "n", "k", "m.second", 12, TimeSpan.FromHours(1), Render, CancellationToken.None);
+
+        Assert.Equal([(11L, 1), (11L, 2), (11L, 2)], new[] { first, second, repeated });
+        var inbox = await server.WaitForInboxAsync(app, "yan", 1);
+        Assert.Equal("x2", (string)inbox["data"]![0]!["title"]!);
     }
 
     [Fact]

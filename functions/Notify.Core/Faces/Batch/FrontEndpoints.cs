@@ -33,9 +33,11 @@ public sealed class FrontEndpoints(
     {
         if (!Number(http.Request.Query["skip"], 0, MaxSkip, out var skip) || !Number(http.Request.Query["limit"], 1, MaxLimit, out var limit, 20))
             return Invalid($"skip must be 0 to {MaxSkip} and limit 1 to {MaxLimit}");
-        // Pages of the inbox are aligned to the limit; an unaligned skip reads from the start of the page it falls in.
-        var page = await inbox.ListAsync(app.Id, userId, skip / limit + 1, limit + skip % limit, null, ct);
-        return Ok(new { messages = page.Items.Skip(skip % limit).Select(i => FrontViews.Message(userId, i)), total = page.TotalCount, unread = page.UnreadCount });
+        // The inbox pages by page number: a skip that is not a whole number of pages reads from the first item.
+        var aligned = skip % limit == 0;
+        var page = await inbox.ListAsync(app.Id, userId, aligned ? skip / limit + 1 : 1, aligned ? limit : skip + limit, null, ct);
+        var items = page.Items.Skip(aligned ? 0 : skip).Take(limit);
+        return Ok(new { messages = items.Select(i => FrontViews.Message(userId, i)), total = page.TotalCount, unread = page.UnreadCount });
     }, ct);
 
     public Task<IResult> ReadAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, body) =>
@@ -90,9 +92,9 @@ public sealed class FrontEndpoints(
     {
         Cors(http);
         JsonNode? body = null;
-        string? Value(string name) => HttpMethods.IsGet(http.Request.Method)
-            ? http.Request.Query[name].FirstOrDefault()
-            : body?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+        // A POST names the user in its body; some widget builds put the credentials in the query of every call.
+        string? Value(string name) =>
+            (body?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null) ?? http.Request.Query[name].FirstOrDefault();
         if (!HttpMethods.IsGet(http.Request.Method))
         {
             (body, var failure) = await ReadBodyAsync(http.Request, options.Value.MaxRequestBodyBytes, ct);

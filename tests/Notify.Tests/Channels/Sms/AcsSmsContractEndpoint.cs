@@ -14,7 +14,7 @@ namespace Notify.Tests.Channels.Sms;
 /// A stand-in for ACS <c>POST /sms?api-version=2021-03-07</c> that enforces the documented contract: HMAC-SHA256
 /// signature, content hash, repeatability headers (a UUID and an RFC 1123 first-sent time, echoed on the recipient)
 /// and body shape. The number picks the answer: …0429 → 429, …0400 → per-recipient 400, …0500 → 500, …0999 → 202 after
-/// 6 s, else 202. A
+/// 12 s, else 202. A
 /// repeated repeatability id is answered "rejected" and not texted again. A contract violation answers 401.
 /// </summary>
 internal sealed class AcsSmsContractEndpoint : IAsyncDisposable
@@ -55,7 +55,7 @@ internal sealed class AcsSmsContractEndpoint : IAsyncDisposable
             return Results.Json(new { error = new { code = "TooManyRequests", message = "Too many requests." } }, statusCode: 429);
         }
         if (to.EndsWith("0500", StringComparison.Ordinal)) return Results.StatusCode(500);
-        if (to.EndsWith("0999", StringComparison.Ordinal)) await Task.Delay(TimeSpan.FromSeconds(6));
+        if (to.EndsWith("0999", StringComparison.Ordinal)) await Task.Delay(TimeSpan.FromSeconds(12));
         if (to.EndsWith("0400", StringComparison.Ordinal))
             return Result(to, null, 400, false, "Invalid To phone number format.", "accepted");
         if (!_seen.TryAdd(requestId, true)) return Result(to, null, 202, false, null, "rejected");
