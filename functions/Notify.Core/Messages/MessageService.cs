@@ -41,7 +41,8 @@ public sealed class MessageService(
         var prepared = new Prepared[messages.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, messages.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
-            async (i, token) => prepared[i] = await PrepareAsync(app, messages[i], notifications[messages[i].NotificationId], now, token));
+            // A tick apart, so the inbox (newest first) lists a batch's messages in reverse request order, as if sent one by one.
+            async (i, token) => prepared[i] = await PrepareAsync(app, messages[i], notifications[messages[i].NotificationId], now.AddTicks(i), token));
 
         var wait = TimeSpan.FromSeconds(options.Value.ChannelWaitSeconds);
         await Task.WhenAll(Outbound.Select(async channel =>

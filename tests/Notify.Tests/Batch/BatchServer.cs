@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Notify.Core.Faces.Batch;
 using Notify.Tests.Channels.Email;
 using Notify.Tests.Channels.Sms;
@@ -9,9 +10,11 @@ using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Batch;
 
-/// <summary>The self-host with email and SMS through loopback ACS contract endpoints, for the batch API's tests.</summary>
+/// <summary>The self-host with email and SMS through loopback ACS contract endpoints and a clock a test can move, for the batch API's tests.</summary>
 public sealed class BatchServer : NotifyServer
 {
+    public TestClock Clock { get; } = new();
+
     internal AcsSmsContractEndpoint Sms { get; private set; } = null!;
     internal AcsContractEndpoint Email { get; private set; } = null!;
 
@@ -33,6 +36,8 @@ public sealed class BatchServer : NotifyServer
         Email = await AcsContractEndpoint.StartAsync();
         await base.InitializeAsync();
     }
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 
     public override async Task DisposeAsync()
     {

@@ -68,11 +68,11 @@ public sealed class StackingTests(BatchServer server) : IClassFixture<BatchServe
     public async Task Should_start_a_new_stack_after_the_timeout()
     {
         var app = await server.CreateAppAsync();
-        await server.CreateNotificationAsync(app, BatchApi.InAppNotification("short", stackTimeoutSeconds: 1));
+        await server.CreateNotificationAsync(app, BatchApi.InAppNotification("short", stackTimeoutSeconds: 60));
 
         await server.SendMessagesAsync(app, new { notificationId = "short", userId = "tim", incrementId = "k", data = new { what = "one" } });
         await server.SendMessagesAsync(app, new { notificationId = "short", userId = "tim", incrementId = "k", data = new { what = "two" } });
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        server.Clock.Advance(TimeSpan.FromSeconds(61));
         var late = await server.SendMessagesAsync(app, new { notificationId = "short", userId = "tim", incrementId = "k", data = new { what = "three" } });
 
         Assert.Equal(1, (int)late[0]!["increment"]!);
