@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
 using Notify.Core.Faces.Subscriptions;
@@ -13,6 +14,7 @@ public static class ApiFaces
     public static readonly IReadOnlyList<ApiFace> All =
     [
         OperatorFace.Face,
+        BatchFace.Face,
         V3Face.Face,
         SubscriptionsFace.Face,
     ];

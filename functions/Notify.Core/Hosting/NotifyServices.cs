@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
 using Notify.Core.Faces.Subscriptions;
@@ -77,6 +78,7 @@ public static class NotifyServices
         services.AddSingleton<V4WorkflowEndpoints>();
         services.AddDeliveryChannels(configuration);
         services.AddSubscriptionsFace();
+        services.AddBatchFace(configuration);
         return services;
     }
 }

@@ -13,6 +13,10 @@ public sealed record InboxContent(
     string? Url,
     string? DataJson,
     string? Category,
-    string? FeedId = null);
+    string? FeedId = null)
+{
+    public string? NotificationId { get; init; }
+    public int? Increment { get; init; }
+}
 
 public sealed record InboxPage(int TotalCount, int UnreadCount, IReadOnlyList<InboxItemRow> Items);

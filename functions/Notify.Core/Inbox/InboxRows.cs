@@ -18,6 +18,10 @@ public sealed class InboxItemRow : TableRow
     public bool Seen { get; set; }
     public DateTimeOffset? SeenAt { get; set; }
     public DateTimeOffset? ClickedAt { get; set; }
+    /// <summary>The batch API's notification the item came from; null for v3 sends.</summary>
+    public string? NotificationId { get; set; }
+    /// <summary>How many stacked messages the item holds; null for an item that never stacked.</summary>
+    public int? Increment { get; set; }
 }
 
 /// <summary>

@@ -93,5 +93,7 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
         Category = content.Category,
         FeedId = content.FeedId,
         CreatedAt = content.CreatedAt,
+        NotificationId = content.NotificationId,
+        Increment = content.Increment,
     };
 }

@@ -24,6 +24,7 @@ public static class QueueConsumers
         For<ChannelMessage, ChannelHandler>(QueueNames.Email),
         For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
         For<FeedCallbackMessage, FeedCallbackHandler>(QueueNames.FeedCallbacks),
+        For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

@@ -35,8 +35,9 @@ public static class QueueNames
     public const string Email = "email";
     public const string Webhook = "webhook";
     public const string FeedCallbacks = "feedcallbacks";
+    public const string Sms = "sms";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, FeedCallbacks];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks];
 
     public static string Poison(string queue) => queue + "-poison";
 }
