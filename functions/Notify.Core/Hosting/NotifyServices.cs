@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Subscriptions;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Categories;
@@ -64,6 +66,8 @@ public static class NotifyServices
         services.AddOperatorFace();
         services.AddV3Face();
         services.AddDeliveryChannels(configuration);
+        services.AddSubscriptionsFace();
+        services.AddBatchFace(configuration);
         return services;
     }
 }

@@ -92,6 +92,9 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock, ILogg
         Url = content.Url,
         DataJson = content.DataJson,
         Category = content.Category,
+        FeedId = content.FeedId,
         CreatedAt = content.CreatedAt,
+        NotificationId = content.NotificationId,
+        Increment = content.Increment,
     };
 }

@@ -1,13 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Core.Feeds.Callbacks;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Pipeline;
-
-/// <summary>One pipeline stage. Messages arrive at least once, so handling one twice must change nothing.</summary>
-public interface IQueueHandler<in TMessage>
-{
-    Task HandleAsync(TMessage message, long dequeueCount, CancellationToken ct);
-}
 
 /// <summary>A queue and the stage that consumes it, for hosts that poll queues themselves.</summary>
 public sealed record QueueConsumer(string Queue, Func<IServiceProvider, string, long, CancellationToken, Task> HandleAsync);
@@ -23,6 +18,8 @@ public static class QueueConsumers
         For<ChannelMessage, ChannelHandler>(QueueNames.Email),
         For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
         For<UserDeletionMessage, UserDeletionHandler>(QueueNames.UserDeletions),
+        For<FeedCallbackMessage, FeedCallbackHandler>(QueueNames.FeedCallbacks),
+        For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

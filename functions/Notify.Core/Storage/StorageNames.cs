@@ -15,9 +15,16 @@ public static class TableNames
     public const string RateLimits = "ratelimits";
     public const string Waiting = "waiting";
     public const string Templates = "templates";
+    /// <summary>Feeds (the channels API), their subscriptions and codes, subscribers, and settled feed callbacks.</summary>
+    public const string Feeds = "feeds";
+    public const string FeedSubscriptions = "feedsubscriptions";
+    public const string FeedCodes = "feedcodes";
+    public const string Subscribers = "subscribers";
+    public const string FeedCallbacks = "feedcallbacks";
 
     public static readonly IReadOnlyList<string> All =
-        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates];
+        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates,
+        Feeds, FeedSubscriptions, FeedCodes, Subscribers, FeedCallbacks];
 }
 
 public static class QueueNames
@@ -27,9 +34,11 @@ public static class QueueNames
     public const string TopicPages = "topicpages";
     public const string Email = "email";
     public const string Webhook = "webhook";
+    public const string FeedCallbacks = "feedcallbacks";
+    public const string Sms = "sms";
     public const string UserDeletions = "userdeletions";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, UserDeletions];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks, UserDeletions];
 
     /// <summary>Where the host moves a message after its last dequeue, unchanged.</summary>
     public static string Poison(string queue) => queue + "-poison";
@@ -39,5 +48,5 @@ public static class QueueNames
 
     /// <summary>Every queue the service creates: each pipeline queue, its poison queue, and the channels' failed-deliveries queues.</summary>
     public static IEnumerable<string> Everything() =>
-        All.SelectMany(q => new[] { q, Poison(q) }).Concat(new[] { Email, Webhook }.Select(Failed));
+        All.SelectMany(q => new[] { q, Poison(q) }).Concat(new[] { Email, Webhook, Sms }.Select(Failed));
 }

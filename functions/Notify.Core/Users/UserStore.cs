@@ -27,15 +27,36 @@ public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
     public Task<UserRow> UpsertAsync(string appId, string userId, JsonObject changes, CancellationToken ct) =>
         UpdateProfileAsync(appId, userId, stored => Profiles.Change(stored, profile => Profiles.MergeInto(profile, changes)), ct);
 
+    /// <summary>
+    /// Creates the user if missing and fills the profile fields that are still empty. A user who exists and lacks
+    /// nothing costs one read: nothing is written.
+    /// </summary>
+    public async Task<UserRow> FillProfileAsync(string appId, string userId, JsonObject fields, CancellationToken ct)
+    {
+        var stored = await GetAsync(appId, userId, ct);
+        if (stored is not null && Profiles.Parse(stored.ProfileJson) is var profile
+            && JsonNode.DeepEquals(profile, Profiles.FillInto((JsonObject)profile.DeepClone(), fields)))
+            return stored;
+        return await UpdateProfileAsync(appId, userId, json => Profiles.Change(json, p => Profiles.FillInto(p, fields)), ct);
+    }
+
+    /// <summary>Changes what the user row holds beside the profile (mutes), creating the user if missing.</summary>
+    /// <exception cref="UserBeingDeletedException">The user is being deleted.</exception>
+    public Task<UserRow> UpdateAsync(string appId, string userId, Action<UserRow> change, CancellationToken ct) =>
+        WriteAsync(appId, userId, change, ct);
+
     /// <summary>Read-modify-write of the profile with the row's ETag, retried when another write (a delivery moving the counters, say) got in first.</summary>
     /// <exception cref="UserBeingDeletedException">The user is being deleted.</exception>
     public Task<UserRow> UpdateProfileAsync(string appId, string userId, Func<string, string> change, CancellationToken ct) =>
+        WriteAsync(appId, userId, user => user.ProfileJson = change(user.ProfileJson), ct);
+
+    private Task<UserRow> WriteAsync(string appId, string userId, Action<UserRow> change, CancellationToken ct) =>
         Optimistic.RetryAsync(async () =>
         {
             var stored = await ReadAsync(appId, userId, ct);
             if (stored is { Deleting: true }) throw new UserBeingDeletedException(userId);
             var user = stored ?? UserRow.New(appId, userId, clock.GetUtcNow());
-            user.ProfileJson = change(user.ProfileJson);
+            change(user);
             user.UpdatedAt = clock.GetUtcNow();
             if (stored is null) await Users.AddEntityAsync(user, ct);
             else await Users.UpdateEntityAsync(user, user.ETag, TableUpdateMode.Replace, ct);

@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace Notify.Tests.Architecture;
 
-/// <summary>Which namespace of an assembly uses which, with one example of each use for the failure message.</summary>
+/// <summary>
+/// Which area of an assembly uses which, with one example of each use for the failure message. An area is a
+/// namespace below the root (<c>Notify.Core.Sends</c>), or below <c>Faces</c> for a face; its sub-namespaces
+/// (<c>Channels.Email.Smtp</c>) are parts of it.
+/// </summary>
 public sealed partial class NamespaceGraph(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> edges)
 {
     /// <summary>Namespace → namespaces it uses → an example ("A.Type uses B.Type").</summary>
@@ -19,7 +23,8 @@ public sealed partial class NamespaceGraph(IReadOnlyDictionary<string, IReadOnly
         Dictionary<string, string> From(string ns) => edges.TryGetValue(ns, out var existing) ? existing : edges[ns] = [];
         foreach (var type in assembly.GetTypes().Where(t => t.DeclaringType is null && !string.IsNullOrEmpty(t.Namespace)))
             foreach (var used in TypeReferences.Of(type).Where(u => !string.IsNullOrEmpty(u.Namespace) && u.Namespace != type.Namespace))
-                From(type.Namespace!).TryAdd(used.Namespace!, $"{type.FullName} uses {used.FullName}");
+                if (Area(type.Namespace!) != Area(used.Namespace!))
+                    From(Area(type.Namespace!)).TryAdd(Area(used.Namespace!), $"{type.FullName} uses {used.FullName}");
         var root = assembly.GetName().Name!;
         foreach (var file in Directory.EnumerateFiles(sourceDirectory, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
@@ -30,11 +35,20 @@ public sealed partial class NamespaceGraph(IReadOnlyDictionary<string, IReadOnly
             {
                 var name = directive.Groups["name"].Value;
                 var used = directive.Groups["type"].Success ? name[..name.LastIndexOf('.')] : name;
-                if (used.StartsWith(root, StringComparison.Ordinal) && used != declared.Groups["ns"].Value)
-                    From(declared.Groups["ns"].Value).TryAdd(used, $"{Path.GetFileName(file)} has 'using {used}'");
+                var from = Area(declared.Groups["ns"].Value);
+                if (used.StartsWith(root, StringComparison.Ordinal) && Area(used) != from)
+                    From(from).TryAdd(Area(used), $"{Path.GetFileName(file)} has 'using {used}'");
             }
         }
         return new NamespaceGraph(edges.ToDictionary(e => e.Key, e => (IReadOnlyDictionary<string, string>)e.Value));
+    }
+
+    /// <summary><c>A.B.C.D</c> → <c>A.B.C</c>, and <c>A.B.Faces.F.G</c> → <c>A.B.Faces.F</c>, for the assembly <c>A.B</c>.</summary>
+    private static string Area(string ns)
+    {
+        var parts = ns.Split('.');
+        var depth = parts.Length > 3 && parts[2] == "Faces" ? 4 : 3;
+        return string.Join('.', parts.Take(depth));
     }
 
     [GeneratedRegex(@"^namespace (?<ns>[\w.]+);", RegexOptions.Multiline)]

@@ -4,11 +4,12 @@ namespace Notify.Core.Faces.Operator;
 
 public static class OperatorServices
 {
-    /// <summary>The operator face: its call pipeline and endpoint class.</summary>
+    /// <summary>The operator face: its call pipeline and endpoint classes (apps, feeds).</summary>
     public static IServiceCollection AddOperatorFace(this IServiceCollection services)
     {
         services.AddSingleton<OperatorCall>();
         services.AddSingleton<OperatorEndpoints>();
+        services.AddSingleton<FeedOperatorEndpoints>();
         return services;
     }
 }

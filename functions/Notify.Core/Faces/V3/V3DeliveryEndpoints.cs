@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notify.Core.Deliveries;
+using Notify.Core.Messages;
 using Notify.Core.Sends;
 using static Notify.Core.Faces.V3.V3Results;
 
@@ -12,7 +13,9 @@ public sealed class V3DeliveryEndpoints(V3Call call, V3Authenticator auth, SendS
     public Task<Results<Ok<V3SendDeliveries>, V3Error>> ListAsync(HttpRequest request, string requestId, CancellationToken ct) =>
         call.RunAsync<Apps.App, Ok<V3SendDeliveries>>(request, auth.BackendAsync, async app =>
         {
-            if (!Guid.TryParse(requestId, out _)) return NotFound("Request not found");
+            // Batch API messages are sends too, under their own ids (m.<message id>).
+            if (!Guid.TryParse(requestId, out _) && !requestId.StartsWith(MessageService.SendIdPrefix, StringComparison.Ordinal))
+                return NotFound("Request not found");
             var send = await sends.GetAsync(app.Id, requestId, ct);
             if (send is null) return NotFound("Request not found");
             var rows = await deliveries.ListAsync(send.AppId, send.SendId, ct);

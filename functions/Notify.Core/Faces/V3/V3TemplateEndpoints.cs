@@ -43,7 +43,14 @@ public sealed class V3TemplateEndpoints(V3Call call, V3Authenticator auth, Templ
                 : NotFound("Template not found"), ct);
 }
 
-public sealed record TemplateView(string Identifier, string Name, string DefaultLocale, JsonNode? Locales, DateTimeOffset UpdatedAt)
+public sealed record TemplateView(
+    string Identifier, string Name, string DefaultLocale, JsonNode? Locales, IReadOnlyList<string> Channels,
+    int StackTimeoutSeconds, IReadOnlyList<string> MutableChannels, DateTimeOffset UpdatedAt)
 {
-    public static TemplateView From(TemplateRow row) => new(row.Identifier, row.Name, row.DefaultLocale, JsonNode.Parse(row.LocalesJson), row.UpdatedAt);
+    public static TemplateView From(TemplateRow row)
+    {
+        var notification = Notifications.Notification.From(row);
+        return new(row.Identifier, row.Name, row.DefaultLocale, JsonNode.Parse(row.LocalesJson), notification.Channels,
+            (int)notification.StackTimeout.TotalSeconds, notification.MutableChannels, row.UpdatedAt);
+    }
 }
