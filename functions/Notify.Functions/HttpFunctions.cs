@@ -22,4 +22,8 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
     [Function("V4")]
     public IResult V4([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "v4/{*path}")] HttpRequest req) =>
         dispatcher.Forward("V3");
+
+    [Function("V1")]
+    public IResult V1([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "v1/{*path}")] HttpRequest req) =>
+        dispatcher.Forward("Status");
 }

@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
+using Notify.Core.Answers;
 using Notify.Core.Pipeline;
+using Notify.Core.Requests;
 using Notify.Core.Storage;
 
 namespace Notify.Functions;
@@ -8,7 +10,9 @@ namespace Notify.Functions;
 /// One trigger per queue of Notify.Core.Pipeline.QueueConsumers. The storage prefix must stay empty under Functions:
 /// trigger queue names are compile-time constants. Retries and the poison queue come from host.json.
 /// </summary>
-public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels)
+public sealed class QueueFunctions(
+    SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels,
+    RequestDeletionHandler requestDeletions, AnswerEventHandler answerEvents)
 {
     [Function(nameof(Sends))]
     public Task Sends([QueueTrigger(QueueNames.Sends)] SendMessage message, long dequeueCount, CancellationToken ct) =>
@@ -29,4 +33,12 @@ public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries
     [Function(nameof(Webhook))]
     public Task Webhook([QueueTrigger(QueueNames.Webhook)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
         channels.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(RequestDeletions))]
+    public Task RequestDeletions([QueueTrigger(QueueNames.RequestDeletions)] RequestDeletionMessage message, long dequeueCount, CancellationToken ct) =>
+        requestDeletions.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(AnswerEvents))]
+    public Task AnswerEvents([QueueTrigger(QueueNames.AnswerEvents)] AnswerEventMessage message, long dequeueCount, CancellationToken ct) =>
+        answerEvents.HandleAsync(message, dequeueCount, ct);
 }

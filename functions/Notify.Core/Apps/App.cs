@@ -42,3 +42,13 @@ public sealed class ApiKeyIndex : TableRow
 
     public string AppId { get; set; } = "";
 }
+
+/// <summary>Finds an app by a digest of its API secret, for APIs whose backend sends the secret alone (a bearer token).</summary>
+public sealed class ApiSecretIndex : TableRow
+{
+    public const string PartitionName = "apisecret";
+
+    public ApiSecretIndex() => PartitionKey = PartitionName;
+
+    public string AppId { get; set; } = "";
+}

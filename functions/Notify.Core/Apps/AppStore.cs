@@ -23,6 +23,7 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
         };
         await Table.AddEntityAsync(new ApiKeyIndex { RowKey = app.ApiKey, AppId = app.Id }, ct);
+        await IndexSecretAsync(app, ct);
         await Table.AddEntityAsync(app, ct);
         return app;
     }
@@ -47,9 +48,21 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
         return app;
     }
 
+    /// <summary>
+    /// The app whose current API secret this is. Index rows of rotated secrets stay behind but lead nowhere:
+    /// the secret is compared with the app's own.
+    /// </summary>
+    public async Task<App?> FindByApiSecretAsync(string secret, CancellationToken ct)
+    {
+        var index = await Table.GetEntityIfExistsAsync<ApiSecretIndex>(ApiSecretIndex.PartitionName, Secrets.Digest(secret), cancellationToken: ct);
+        var app = index.HasValue ? await GetAsync(index.Value!.AppId, ct) : null;
+        return app is not null && Secrets.AreEqual(secret, app.ApiSecret) ? app : null;
+    }
+
     /// <summary>Saves changed options; fails with 412 when someone else changed the app first.</summary>
     public async Task<App> UpdateAsync(App app, CancellationToken ct)
     {
+        await IndexSecretAsync(app, ct);
         var response = await Table.UpdateEntityAsync(app, app.ETag, TableUpdateMode.Replace, ct);
         app.ETag = response.Headers.ETag ?? default;
         byApiKey.TryRemove(app.ApiKey, out _);
@@ -60,11 +73,16 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
     {
         try
         {
-            return await GetAsync(appId, ct) ?? await CreateAsync(name, appId, ct);
+            if (await GetAsync(appId, ct) is not { } existing) return await CreateAsync(name, appId, ct);
+            await IndexSecretAsync(existing, ct);
+            return existing;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return await GetAsync(appId, ct) ?? throw new InvalidOperationException($"App {appId} vanished while being created.", e);
         }
     }
+
+    private Task IndexSecretAsync(App app, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new ApiSecretIndex { RowKey = Secrets.Digest(app.ApiSecret), AppId = app.Id }, TableUpdateMode.Replace, ct);
 }

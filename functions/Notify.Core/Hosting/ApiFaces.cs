@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Status;
 using Notify.Core.Faces.V3;
 
 namespace Notify.Core.Hosting;
@@ -13,6 +14,7 @@ public static class ApiFaces
     [
         OperatorFace.Face,
         V3Face.Face,
+        StatusFace.Face,
     ];
 
     /// <summary>Maps every route of every face, for hosts that route themselves (the self-host).</summary>

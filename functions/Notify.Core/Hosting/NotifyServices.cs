@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Status;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Categories;
@@ -74,6 +75,8 @@ public static class NotifyServices
         services.AddSingleton<V3TopicEndpoints>();
         services.AddSingleton<V4WorkflowEndpoints>();
         services.AddDeliveryChannels(configuration);
+        services.AddRequestsAndAnswers();
+        services.AddStatusFace();
         return services;
     }
 }

@@ -9,6 +9,10 @@ public sealed record InboxContent(
     string? Icon,
     string? Url,
     string? DataJson,
-    string? Category);
+    string? Category)
+{
+    /// <summary>The send's <see cref="Answers.ItemActions"/> as JSON; null for an item that asks nothing.</summary>
+    public string? ActionsJson { get; init; }
+}
 
 public sealed record InboxPage(int TotalCount, int UnreadCount, IReadOnlyList<InboxItemRow> Items);

@@ -12,7 +12,7 @@ public enum DeliveryOutcome { Delivered, AlreadyDelivered, NotRendered }
 /// Writes one inbox item, its id row and the user's counters in one entity-group transaction. The
 /// item and id rows are added (never upserted), so a second delivery fails with 409 and changes nothing.
 /// </summary>
-public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
+public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, TimeProvider clock)
 {
     private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
@@ -32,8 +32,10 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
             var user = stored.HasValue ? stored.Value! : UserRow.New(appId, userId, clock.GetUtcNow());
             user.TotalCount++;
             user.UnseenCount++;
+            var profileBefore = user.ProfileJson;
             if (profile is not null)
                 MergeInlineProfile(user, profile);
+            await indexes.BeforeWriteAsync(appId, userId, !stored.HasValue, profileBefore, user.ProfileJson, ct);
             var itemContent = personalize is null ? content : personalize(Profiles.Parse(user.ProfileJson));
             if (itemContent is null) return DeliveryOutcome.NotRendered;
             var item = NewItem(partition, id, itemContent);
@@ -92,5 +94,6 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
         DataJson = content.DataJson,
         Category = content.Category,
         CreatedAt = content.CreatedAt,
+        ActionsJson = content.ActionsJson,
     };
 }

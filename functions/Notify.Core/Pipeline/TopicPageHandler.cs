@@ -10,7 +10,7 @@ namespace Notify.Core.Pipeline;
 /// page by page with one message in the queue at a time and the member list is never held in memory.
 /// A repeated page re-delivers (which changes nothing) and does not chain again.
 /// </summary>
-public sealed class TopicPageHandler(SendStore sends, TopicMemberStore members, RecipientDelivery delivery, NotifyStorage storage,
+public sealed class TopicPageHandler(SendStore sends, SendProgress progress, TopicMemberStore members, RecipientDelivery delivery, NotifyStorage storage,
     IOptions<NotifyOptions> options) : IQueueHandler<TopicPageMessage>
 {
     public async Task HandleAsync(TopicPageMessage message, long dequeueCount, CancellationToken ct)
@@ -26,5 +26,6 @@ public sealed class TopicPageHandler(SendStore sends, TopicMemberStore members, 
         }
         var audience = page.Members.Select(m => new AudienceMember(new Recipient(m.UserId, null), m.Channels)).ToList();
         await delivery.DeliverAsync(send, audience, ct);
+        if (page.Continuation is null) await progress.MarkBucketDoneAsync(send, message.TopicId, message.Bucket, ct);
     }
 }

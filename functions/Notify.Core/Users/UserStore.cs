@@ -8,7 +8,7 @@ using Notify.Core.Topics;
 namespace Notify.Core.Users;
 
 /// <summary>Users and their profiles. Deleting a user removes the user's whole partition, inbox included.</summary>
-public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
+public sealed class UserStore(NotifyStorage storage, UserIndexes indexes, TimeProvider clock)
 {
     private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
@@ -30,8 +30,10 @@ public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
         {
             var stored = await GetAsync(appId, userId, ct);
             var user = stored ?? UserRow.New(appId, userId, clock.GetUtcNow());
+            var before = user.ProfileJson;
             user.ProfileJson = change(user.ProfileJson);
             user.UpdatedAt = clock.GetUtcNow();
+            await indexes.BeforeWriteAsync(appId, userId, stored is null, before, user.ProfileJson, ct);
             try
             {
                 if (stored is null) await Users.AddEntityAsync(user, ct);
