@@ -67,6 +67,7 @@ public static class NotifyServices
         services.AddSingleton<OperatorEndpoints>();
         services.AddSingleton<V3SendEndpoints>();
         services.AddSingleton<V3InboxEndpoints>();
+        services.AddSingleton<V3ResponseEndpoints>();
         services.AddSingleton<V3UserEndpoints>();
         services.AddSingleton<V3ProfileEndpoints>();
         services.AddSingleton<V3PreferenceEndpoints>();

@@ -57,7 +57,7 @@ public static class StatusViews
             ["opened"] = state?.OpenedAt is not null,
             ["responded"] = state?.AnsweredAt is not null,
             ["deleted"] = state is null || state.DeletedAt is not null,
-            ["in_device"] = receiver.Device is not null,
+            ["in_device"] = state?.DeviceId is not null,
             ["level"] = stored.Actions.Level,
             ["type"] = stored.Actions.Kind.ToLowerInvariant(),
             ["created_at"] = Time(send.CreatedAt),
@@ -71,12 +71,12 @@ public static class StatusViews
                 ["type"] = a.Type,
                 ["text"] = a.Text,
             }).ToArray()),
-            ["device"] = receiver.Device is not { } device ? null : new JsonObject
+            ["device"] = state?.DeviceId is not { } deviceId ? null : new JsonObject
             {
-                ["id"] = device.DeviceId,
-                ["ip"] = device.Ip,
-                ["type"] = device.DeviceType.ToUpperInvariant(),
-                ["version"] = device.Version,
+                ["id"] = deviceId,
+                ["ip"] = receiver.Device?.Ip,
+                ["type"] = receiver.Device?.DeviceType.ToUpperInvariant(),
+                ["version"] = receiver.Device?.Version,
             },
             ["user"] = new JsonObject
             {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Notify.Core.Auth;
+using Notify.Core.Devices;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Inbox;
 using static Notify.Core.Faces.V3.V3Results;
@@ -10,7 +11,7 @@ using static Notify.Core.Faces.V3.V3Results;
 namespace Notify.Core.Faces.V3;
 
 /// <summary>The v3 inbox: a user (or the app's backend on a user's behalf) reads and manages notifications.</summary>
-public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, IOptions<NotifyOptions> options)
+public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, ItemShowings showings, IOptions<NotifyOptions> options)
 {
     private const int DefaultLimit = 15;
     private const int MaxLimit = 100;
@@ -26,6 +27,7 @@ public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, IOp
         if (!v.IsValid) return Invalid(v.Errors);
         var (app, userId, _) = caller.Caller!;
         var page = await inbox.ListAsync(app.Id, userId!, pageNo, limit, string.IsNullOrEmpty(category) ? null : category, ct);
+        await showings.RecordAsync(app.Id, userId!, request.Headers[V3Headers.DeviceId].FirstOrDefault(), page.Items, ct);
         return Results.Ok(new
         {
             unreadCount = page.UnreadCount,
@@ -44,7 +46,9 @@ public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, IOp
         WithItemAsync(request, id, ct, async (appId, userId, itemId) =>
         {
             var item = await inbox.GetAsync(appId, userId, itemId, ct);
-            return item is null ? NotFound() : Results.Ok(InboxItemView.From(item));
+            if (item is null) return NotFound();
+            await showings.RecordAsync(appId, userId, request.Headers[V3Headers.DeviceId].FirstOrDefault(), [item], ct);
+            return Results.Ok(InboxItemView.From(item));
         });
 
     public Task<IResult> DeleteAsync(HttpRequest request, string id, CancellationToken ct) =>
