@@ -51,7 +51,8 @@ public sealed class StatusFields(JsonObject root, List<string> errors)
     /// <summary>2–10 choices of <c>{text, selected}</c>; null when the field is absent.</summary>
     public List<(string Text, bool Selected)>? Options(string name)
     {
-        if (root[name] is null || Array(name, 2, 10) is not { } array) return null;
+        if (root[name] is null) return null;
+        if (Array(name, 2, 10) is not { } array) return [];
         var options = new List<(string, bool)>();
         foreach (var item in array)
         {

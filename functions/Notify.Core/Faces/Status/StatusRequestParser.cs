@@ -30,7 +30,7 @@ public sealed class StatusRequestParser(TimeProvider clock)
         var closeText = read.String("close_text", 15);
         var sendAt = SendAt(root["send_at"], errors);
         var options = Options(read, kind, errors);
-        if (receivers.Count == 0 && !broadcast && groups.Count == 0) errors.Add("receivers, broadcast or groups must name someone to notify");
+        if (errors.Count == 0 && receivers.Count == 0 && !broadcast && groups.Count == 0) errors.Add("receivers, broadcast or groups must name someone to notify");
         if (errors.Count > 0) return (null, errors);
         var actions = ItemActions.Create(kind!, level, submitText, closeText, options);
         return (new NotificationRequest(title!, content!, name, actions, receivers, broadcast, groups, sendAt), errors);
