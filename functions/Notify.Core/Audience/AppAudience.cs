@@ -3,17 +3,22 @@ using Notify.Core.Topics;
 namespace Notify.Core.Audience;
 
 /// <summary>
-/// Every user of an app, kept as the members of a reserved topic so that a broadcast fans out exactly as a
-/// topic send does: sharded over the topic buckets, read page by page, never loaded whole. Topic ids handed
-/// out by <see cref="TopicStore"/> start at 1, so the reserved id names no topic a caller can create, list
-/// or send to. A user joins when their row is created; deleting a user removes their memberships, this one
-/// included (<see cref="Users.UserStore.DeleteAsync"/>).
+/// Every user of an app, kept as the member rows of a reserved topic so that a broadcast fans out exactly as
+/// a topic send does: sharded over the topic buckets, read page by page, never loaded whole. Topic ids handed
+/// out by <see cref="TopicStore"/> start at 1, so no caller can create, list or send to this one, and it has
+/// no subscription rows in users' partitions. Users join before their row is written (so no user exists
+/// outside it) and leave when deleted (<see cref="Users.UserStore.DeleteAsync"/>).
 /// </summary>
 public sealed class AppAudience(TopicMemberStore members)
 {
     public const int TopicId = 0;
+    private const int Parallelism = 16;
 
-    /// <summary>Repeating it is harmless, so it runs before the user row is written: a user never exists outside the audience.</summary>
-    public Task JoinAsync(string appId, string userId, CancellationToken ct) =>
-        members.AddAsync(appId, TopicId, [new TopicMember(userId, null)], ct);
+    public Task JoinAsync(string appId, string userId, CancellationToken ct) => JoinAllAsync(appId, [userId], ct);
+
+    /// <summary>Upserts member rows in one transaction per bucket for up to a hundred users: the cost of a delivery chunk's joins.</summary>
+    public Task JoinAllAsync(string appId, IEnumerable<string> userIds, CancellationToken ct) =>
+        members.SeedMembersAsync(appId, TopicId, userIds, null, Parallelism, ct);
+
+    public Task LeaveAsync(string appId, string userId, CancellationToken ct) => members.RemoveMemberRowAsync(appId, TopicId, userId, ct);
 }

@@ -67,11 +67,11 @@ public sealed class InboxAnswers(NotifyStorage storage, InboxStore inbox, OpenRe
             : null;
     }
 
-    /// <summary>Marks items shown on a device unless one is recorded already; the first device wins.</summary>
+    /// <summary>Marks items shown on a device, each under the ETag it was read with, so a device recorded meanwhile stays: the first wins.</summary>
     public async Task MarkShownAsync(IEnumerable<InboxItemRow> items, string deviceId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await Task.WhenAll(items.Where(i => i.DeviceId is null).Select(async item =>
+        await Task.WhenAll(items.Select(async item =>
         {
             try
             {

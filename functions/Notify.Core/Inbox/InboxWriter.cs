@@ -35,7 +35,8 @@ public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, Time
             var profileBefore = user.ProfileJson;
             if (profile is not null)
                 MergeInlineProfile(user, profile);
-            await indexes.BeforeWriteAsync(appId, userId, !stored.HasValue, profileBefore, user.ProfileJson, ct);
+            // A new user joined the app's audience with the whole chunk (RecipientDelivery); only the e-mail index is left.
+            await indexes.BeforeProfileChangeAsync(appId, userId, profileBefore, user.ProfileJson, ct);
             var itemContent = personalize is null ? content : personalize(Profiles.Parse(user.ProfileJson));
             if (itemContent is null) return DeliveryOutcome.NotRendered;
             var item = NewItem(partition, id, itemContent);

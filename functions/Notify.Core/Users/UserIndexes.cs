@@ -4,15 +4,24 @@ namespace Notify.Core.Users;
 
 /// <summary>
 /// Keeps what finds users from outside their partition current: the app-wide audience and the e-mail index.
-/// Called before a user row is written, by every path that creates users or changes profiles.
+/// Both are written before the user row they describe, so neither can miss a user; stale entries are harmless
+/// (deletion leaves the audience, and e-mail lookups confirm against the profile).
 /// </summary>
 public sealed class UserIndexes(AppAudience audience, EmailIndex emails)
 {
     public async Task BeforeWriteAsync(string appId, string userId, bool created, string? profileBefore, string profileAfter, CancellationToken ct)
     {
         if (created) await audience.JoinAsync(appId, userId, ct);
-        if (!created && profileBefore == profileAfter) return;
-        if (Profiles.Email(profileAfter) is { } email && (created || !string.Equals(Profiles.Email(profileBefore), email, StringComparison.OrdinalIgnoreCase)))
+        await BeforeProfileChangeAsync(appId, userId, created ? null : profileBefore, profileAfter, ct);
+    }
+
+    /// <summary>Indexes the profile's e-mail when it is new or changed; an unchanged profile costs nothing.</summary>
+    public async Task BeforeProfileChangeAsync(string appId, string userId, string? profileBefore, string profileAfter, CancellationToken ct)
+    {
+        if (profileBefore == profileAfter) return;
+        if (Profiles.Email(profileAfter) is { } email && !string.Equals(Profiles.Email(profileBefore), email, StringComparison.OrdinalIgnoreCase))
             await emails.RecordAsync(appId, userId, email, ct);
     }
+
+    public Task LeaveAsync(string appId, string userId, CancellationToken ct) => audience.LeaveAsync(appId, userId, ct);
 }

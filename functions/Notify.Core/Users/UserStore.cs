@@ -55,6 +55,7 @@ public sealed class UserStore(NotifyStorage storage, UserIndexes indexes, TimePr
             TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
             rows.Add(row);
         if (!rows.Any(r => r.RowKey == UserRow.Key)) return false;
+        await indexes.LeaveAsync(appId, userId, ct);
         await DeleteIndexRowsAsync(appId, rows, ct);
         await DeleteMembershipsAsync(appId, userId, rows, ct);
         // Id rows stay as tombstones, as when one item is deleted: a late redelivery then finds its item
