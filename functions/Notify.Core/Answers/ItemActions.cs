@@ -30,8 +30,9 @@ public sealed record ItemAction(string Id, string Type, string Text, bool Select
 /// </summary>
 public sealed record ItemActions(string Kind, int Level, IReadOnlyList<ItemAction> Actions)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    [JsonIgnore]
     public IEnumerable<ItemAction> Options => Actions.Where(a => a.Type == Kind && Kind is ItemKinds.Radio or ItemKinds.Checkbox);
 
     /// <summary>Builds the actions of a kind: SIMPLE can only be closed; the others are submitted or closed.</summary>
