@@ -1,7 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using Notify.Core.Answers;
 using Notify.Core.Pipeline;
-using Notify.Core.Requests;
 using Notify.Core.Storage;
 
 namespace Notify.Functions;

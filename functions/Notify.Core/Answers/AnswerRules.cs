@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Notify.Core.Answers;
 
 /// <summary>What a user chose: a button (SUBMIT or CLOSE) and, for RADIO and CHECKBOX, option ids.</summary>
@@ -6,6 +8,14 @@ public sealed record AnswerChoice(string Button, IReadOnlyList<string> OptionIds
 /// <summary>Checks a choice against an item's actions and gives the actions it records.</summary>
 public static class AnswerRules
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The chosen actions as stored on the item.</summary>
+    public static string ToJson(IReadOnlyList<ItemAction> chosen) => JsonSerializer.Serialize(chosen, Json);
+
+    public static IReadOnlyList<ItemAction> Chosen(string? answerJson) =>
+        answerJson is null ? [] : JsonSerializer.Deserialize<List<ItemAction>>(answerJson, Json) ?? [];
+
     public static (IReadOnlyList<ItemAction>? Chosen, string? Error) Check(ItemActions item, AnswerChoice choice)
     {
         var button = item.Actions.FirstOrDefault(a => a.Type == choice.Button);

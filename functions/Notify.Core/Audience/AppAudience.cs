@@ -7,7 +7,7 @@ namespace Notify.Core.Audience;
 /// a topic send does: sharded over the topic buckets, read page by page, never loaded whole. Topic ids handed
 /// out by <see cref="TopicStore"/> start at 1, so no caller can create, list or send to this one, and it has
 /// no subscription rows in users' partitions. Users join before their row is written (so no user exists
-/// outside it) and leave when deleted (<see cref="Users.UserStore.DeleteAsync"/>).
+/// outside it) and leave when deleted, on the user-deletion path.
 /// </summary>
 public sealed class AppAudience(TopicMemberStore members)
 {

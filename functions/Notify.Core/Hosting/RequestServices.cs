@@ -3,6 +3,7 @@ using Notify.Core.Answers;
 using Notify.Core.Audience;
 using Notify.Core.Devices;
 using Notify.Core.Inbox;
+using Notify.Core.Pipeline;
 using Notify.Core.Requests;
 using Notify.Core.Sends;
 using Notify.Core.Users;

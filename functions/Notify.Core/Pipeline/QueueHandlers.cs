@@ -22,8 +22,8 @@ public static class QueueConsumers
         For<TopicPageMessage, TopicPageHandler>(QueueNames.TopicPages),
         For<ChannelMessage, ChannelHandler>(QueueNames.Email),
         For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
-        For<Requests.RequestDeletionMessage, Requests.RequestDeletionHandler>(QueueNames.RequestDeletions),
-        For<Answers.AnswerEventMessage, Answers.AnswerEventHandler>(QueueNames.AnswerEvents),
+        For<RequestDeletionMessage, RequestDeletionHandler>(QueueNames.RequestDeletions),
+        For<AnswerEventMessage, AnswerEventHandler>(QueueNames.AnswerEvents),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

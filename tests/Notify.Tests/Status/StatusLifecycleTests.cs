@@ -37,15 +37,16 @@ public sealed class StatusLifecycleTests(StatusServer server) : IClassFixture<St
     public async Task Should_cancel_what_was_not_delivered_and_refuse_to_cancel_a_completed_request()
     {
         var app = await server.CreateAppAsync();
+        var sendAt = DateTimeOffset.UtcNow.AddSeconds(5);
         var held = await server.CreateRequestAsync(app, new { type = "SIMPLE", title = "Held", content = "c", receivers = new[] { "spared" },
-            send_at = DateTimeOffset.UtcNow.AddSeconds(3).ToUnixTimeSeconds() });
-        var done = (string)(await server.CreateRequestAsync(app, new { type = "SIMPLE", title = "Done", content = "c", receivers = new[] { "spared" } }))["id"]!;
-        await server.WaitUntilCompletedAsync(app, done);
+            send_at = sendAt.ToUnixTimeSeconds() });
 
         var cancelled = await server.Http.CallAsync(app.Status(HttpMethod.Post, $"v1/notifications/{held["id"]}/cancel"), HttpStatusCode.OK);
         var again = await server.Http.CallAsync(app.Status(HttpMethod.Post, $"v1/notifications/{held["id"]}/cancel"), HttpStatusCode.OK);
+        var done = (string)(await server.CreateRequestAsync(app, new { type = "SIMPLE", title = "Done", content = "c", receivers = new[] { "spared" } }))["id"]!;
+        await server.WaitUntilCompletedAsync(app, done);
         var refused = await server.Http.CallAsync(app.Status(HttpMethod.Post, $"v1/notifications/{done}/cancel"), HttpStatusCode.Conflict);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await Task.Delay(sendAt.AddSeconds(2) - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
         await server.QueuesDrainedAsync();
 
         Assert.Equal("api.application.notification.cancel", (string)cancelled["type"]!);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Notify.Core.Faces.Kit;
+using Notify.Core.Pipeline;
 using Notify.Core.Requests;
 using Notify.Core.Sends;
 using static Notify.Core.Faces.Status.StatusErrors;

@@ -47,7 +47,7 @@ public static class StatusViews
         var send = stored.Send;
         var state = receiver.State;
         var profile = receiver.User is null ? null : Profiles.Parse(receiver.User.ProfileJson);
-        var chosen = AnswerService.Chosen(state?.AnswerJson);
+        var chosen = AnswerRules.Chosen(state?.AnswerJson);
         return new JsonObject
         {
             ["id"] = receiver.ItemId.ToString(CultureInfo.InvariantCulture),

@@ -39,7 +39,7 @@ public sealed record InboxItemView(
             Level = actions.Level,
             Actions = actions.Actions,
             RespondedAt = row.AnsweredAt,
-            Response = row.AnsweredAt is null ? null : AnswerService.Chosen(row.AnswerJson),
+            Response = row.AnsweredAt is null ? null : AnswerRules.Chosen(row.AnswerJson),
         };
     }
 }

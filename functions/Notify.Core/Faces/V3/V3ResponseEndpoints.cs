@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Notify.Core.Answers;
 using Notify.Core.Auth;
 using Notify.Core.Inbox;
+using Notify.Core.Pipeline;
 using static Notify.Core.Faces.V3.V3Results;
 
 namespace Notify.Core.Faces.V3;

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Notify.Core.Answers;
 using Notify.Core.Apps;
 using Notify.Core.Channels.Webhooks;
-using Notify.Core.Pipeline;
 
-namespace Notify.Core.Answers;
+namespace Notify.Core.Pipeline;
 
 /// <summary>On the <c>answerevents</c> queue: one answer to tell the app's webhook about.</summary>
 public sealed record AnswerEventMessage(string AppId, string RequestId, string UserId, long NotificationId, DateTimeOffset RespondedAt,

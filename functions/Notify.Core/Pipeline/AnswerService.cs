@@ -1,9 +1,9 @@
-using System.Text.Json;
+using Notify.Core.Answers;
 using Notify.Core.Apps;
 using Notify.Core.Inbox;
 using Notify.Core.Storage;
 
-namespace Notify.Core.Answers;
+namespace Notify.Core.Pipeline;
 
 public enum AnswerStatus { Answered, NotFound, Invalid, AlreadyAnswered }
 
@@ -15,8 +15,6 @@ public sealed record AnswerResult(AnswerStatus Status, string? Error = null, Inb
 /// </summary>
 public sealed class AnswerService(InboxStore inbox, InboxAnswers answers, NotifyStorage storage)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<AnswerResult> AnswerAsync(App app, string userId, long itemId, AnswerChoice choice, CancellationToken ct)
     {
         var item = await inbox.GetAsync(app.Id, userId, itemId, ct);
@@ -25,7 +23,7 @@ public sealed class AnswerService(InboxStore inbox, InboxAnswers answers, Notify
         if (item.AnsweredAt is not null) return new AnswerResult(AnswerStatus.AlreadyAnswered, Item: item);
         var (chosen, error) = AnswerRules.Check(actions, choice);
         if (chosen is null) return new AnswerResult(AnswerStatus.Invalid, error);
-        var (outcome, answered) = await answers.AnswerAsync(app.Id, userId, itemId, JsonSerializer.Serialize(chosen, Json), ct);
+        var (outcome, answered) = await answers.AnswerAsync(app.Id, userId, itemId, AnswerRules.ToJson(chosen), ct);
         if (outcome == AnswerOutcome.NotFound) return new AnswerResult(AnswerStatus.NotFound);
         if (outcome == AnswerOutcome.AlreadyAnswered) return new AnswerResult(AnswerStatus.AlreadyAnswered, Item: answered);
         if (app.WebhookUrl is not null && !app.WebhookDisabled)
@@ -33,7 +31,4 @@ public sealed class AnswerService(InboxStore inbox, InboxAnswers answers, Notify
                 new AnswerEventMessage(app.Id, answered!.SendId, userId, itemId, answered.AnsweredAt!.Value, chosen), null, ct);
         return new AnswerResult(AnswerStatus.Answered, Item: answered);
     }
-
-    public static IReadOnlyList<ItemAction> Chosen(string? answerJson) =>
-        answerJson is null ? [] : JsonSerializer.Deserialize<List<ItemAction>>(answerJson, Json) ?? [];
 }

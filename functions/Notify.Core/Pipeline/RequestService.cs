@@ -1,10 +1,11 @@
 using Notify.Core.Audience;
 using Notify.Core.Inbox;
+using Notify.Core.Requests;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
 using Notify.Core.Topics;
 
-namespace Notify.Core.Requests;
+namespace Notify.Core.Pipeline;
 
 /// <summary>
 /// Notification requests over the send pipeline: a request is a send whose items carry actions, plus a

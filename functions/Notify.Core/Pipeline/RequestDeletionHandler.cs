@@ -2,10 +2,10 @@ using Microsoft.Extensions.Options;
 using Notify.Core.Channels;
 using Notify.Core.Deliveries;
 using Notify.Core.Inbox;
-using Notify.Core.Pipeline;
+using Notify.Core.Requests;
 using Notify.Core.Storage;
 
-namespace Notify.Core.Requests;
+namespace Notify.Core.Pipeline;
 
 /// <summary>
 /// On the <c>requestdeletions</c> queue: remove one page of a deleted request's items from their inboxes,
