@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,17 +19,25 @@ namespace Notify.Benchmarks;
 public sealed class BenchmarkHost : IAsyncDisposable
 {
     private const string OperatorKey = "benchmark-operator-key";
+    private const string Prefix = "svc";
     private readonly WebApplication app;
 
-    private BenchmarkHost(WebApplication app, HttpClient http)
+    private BenchmarkHost(WebApplication app, HttpClient http, StorageRequestCounter counter)
     {
         this.app = app;
         Http = http;
+        Counter = counter;
+        Storage = StorageConnection.Create(app.Services.GetRequiredService<IConfiguration>(), Prefix);
     }
 
     public HttpClient Http { get; }
     public IServiceProvider Services => app.Services;
-    public NotifyStorage Storage => app.Services.GetRequiredService<NotifyStorage>();
+
+    /// <summary>Every storage request the service makes passes it.</summary>
+    public StorageRequestCounter Counter { get; }
+
+    /// <summary>The service's tables and queues through clients of the benchmark's own, so watching them is not counted.</summary>
+    public NotifyStorage Storage { get; }
 
     /// <summary>Tables of their own for the raw measurement, so neither run pays for the other's rows.</summary>
     public async Task<NotifyStorage> RawStorageAsync(string prefix)
@@ -42,17 +53,18 @@ public sealed class BenchmarkHost : IAsyncDisposable
     public static async Task<BenchmarkHost> StartAsync()
     {
         var storage = await Azurite.ConnectionStringAsync();
+        var counter = new StorageRequestCounter();
         var app = SelfHostApp.Create(
         [
             "--urls=http://127.0.0.1:0",
             $"--AzureWebJobsStorage={storage}",
             $"--Notify:OperatorKey={OperatorKey}",
-            "--Notify:StoragePrefix=svc",
+            $"--Notify:StoragePrefix={Prefix}",
             "--Logging:LogLevel:Default=Warning",
-        ]);
+        ], builder => builder.Services.AddSingleton(_ => Counted(storage, counter)));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new BenchmarkHost(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) });
+        var host = new BenchmarkHost(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) }, counter);
         await host.CreateAppAsync();
         return host;
     }
@@ -63,6 +75,32 @@ public sealed class BenchmarkHost : IAsyncDisposable
         request.Headers.Add(V3Headers.ApiKey, ApiKey);
         request.Headers.Add(V3Headers.ApiSecret, ApiSecret);
         return request;
+    }
+
+    /// <summary>Sends the request and fails the run on anything but success.</summary>
+    public async Task CallAsync(HttpRequestMessage request)
+    {
+        using var response = await Http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{request.Method} {request.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public HttpRequestMessage Backend(HttpMethod method, string path, object body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add(V3Headers.ApiKey, ApiKey);
+        request.Headers.Add(V3Headers.ApiSecret, ApiSecret);
+        return request;
+    }
+
+    /// <summary>The service's storage, as the core builds it, with the counting policy on every client.</summary>
+    private static NotifyStorage Counted(string connectionString, StorageRequestCounter counter)
+    {
+        var tables = new TableClientOptions();
+        var queues = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        tables.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        queues.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        return new NotifyStorage(new TableServiceClient(connectionString, tables), new QueueServiceClient(connectionString, queues), Prefix);
     }
 
     private async Task CreateAppAsync()

@@ -3,11 +3,17 @@ using Notify.Benchmarks;
 
 // Measures on a fresh Azurite: raw storage throughput for the inbox path's writes, the send API
 // under 32 concurrent clients, end-to-end fan-out of one send to 10,000 recipients, a status-API
-// broadcast to those users with reads of its receivers, and one send to a topic of 100,000 members.
-// Arguments (optional): recipients, topic members.
+// broadcast to those users with reads of its receivers, one send to a topic of 100,000 members, and
+// the batch API's messages.send. Arguments (optional): recipients, topic members; or "messages" alone
+// for the messages.send figures only.
+await using var bench = await BenchmarkHost.StartAsync();
+if (args is ["messages"])
+{
+    Console.WriteLine(JsonSerializer.Serialize(Messages(await MeasureMessagesAsync())));
+    return;
+}
 var recipients = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 var topicMembers = args.Length > 1 ? int.Parse(args[1]) : 100_000;
-await using var bench = await BenchmarkHost.StartAsync();
 
 var rawBefore = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawbefore"), recipients, concurrency: 32);
 Console.WriteLine($"raw Azurite before: {rawBefore:F0} recipients/s ({recipients} recipients)");
@@ -29,6 +35,7 @@ Console.WriteLine($"topic fan-out: {topic:F0} members/s ({topicMembers} members,
 
 var api = await SendApi.MeasureAsync(bench, clients: 32, sends: 2_000);
 Console.WriteLine($"send API: {api.SendsPerSecond:F0} sends/s, p50 {api.P50Ms:F1} ms, p99 {api.P99Ms:F1} ms");
+var messages = await MeasureMessagesAsync();
 
 Console.WriteLine(JsonSerializer.Serialize(new
 {
@@ -48,4 +55,22 @@ Console.WriteLine(JsonSerializer.Serialize(new
     status_broadcast_ratio = Math.Round(status.BroadcastPerSecond / raw, 2),
     status_read_first_page_ms = Math.Round(status.FirstPageMs),
     status_read_last_page_ms = Math.Round(status.LastPageMs),
+    messages = Messages(messages),
 }));
+
+async Task<MessagesSendFigures> MeasureMessagesAsync()
+{
+    var figures = await MessagesSendApi.MeasureAsync(bench, clients: 8, batches: 80, v3Sends: 200);
+    Console.WriteLine($"messages.send: {figures.MessagesPerSecond:F0} messages/s (batches of 50, 8 clients), batch p50 {figures.BatchP50Ms:F0} ms, " +
+        $"p99 {figures.BatchP99Ms:F0} ms; {figures.RequestsPerMessage:F1} storage requests a message, {figures.V3RequestsPerSend:F1} a v3 single send");
+    return figures;
+}
+
+static object Messages(MessagesSendFigures f) => new
+{
+    messages_per_s = Math.Round(f.MessagesPerSecond),
+    batch_p50_ms = Math.Round(f.BatchP50Ms),
+    batch_p99_ms = Math.Round(f.BatchP99Ms),
+    storage_requests_per_message = Math.Round(f.RequestsPerMessage, 1),
+    v3_storage_requests_per_send = Math.Round(f.V3RequestsPerSend, 1),
+};

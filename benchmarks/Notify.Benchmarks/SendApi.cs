@@ -32,5 +32,5 @@ public static class SendApi
         return new SendApiFigures(sends / elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+    public static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Notify.Core.Feeds.Callbacks;
 using Notify.Core.Pipeline;
 using Notify.Core.Storage;
 
@@ -9,7 +10,7 @@ namespace Notify.Functions;
 /// trigger queue names are compile-time constants. Retries and the poison queue come from host.json.
 /// </summary>
 public sealed class QueueFunctions(
-    SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels,
+    SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels, FeedCallbackHandler feedCallbacks,
     RequestDeletionHandler requestDeletions, AnswerEventHandler answerEvents)
 {
     [Function(nameof(Sends))]
@@ -30,6 +31,14 @@ public sealed class QueueFunctions(
 
     [Function(nameof(Webhook))]
     public Task Webhook([QueueTrigger(QueueNames.Webhook)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
+        channels.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(FeedCallbacks))]
+    public Task FeedCallbacks([QueueTrigger(QueueNames.FeedCallbacks)] FeedCallbackMessage message, long dequeueCount, CancellationToken ct) =>
+        feedCallbacks.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(Sms))]
+    public Task Sms([QueueTrigger(QueueNames.Sms)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
         channels.HandleAsync(message, dequeueCount, ct);
 
     [Function(nameof(RequestDeletions))]

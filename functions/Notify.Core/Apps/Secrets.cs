@@ -26,7 +26,4 @@ public static class Secrets
     public static bool AreEqual(string? supplied, string expected) =>
         supplied is not null &&
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(supplied), Encoding.UTF8.GetBytes(expected));
-
-    /// <summary>A table key for a secret: its SHA-256 in hex, so the key neither holds the secret nor any character keys forbid.</summary>
-    public static string Digest(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

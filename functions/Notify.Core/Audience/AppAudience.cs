@@ -12,13 +12,10 @@ namespace Notify.Core.Audience;
 public sealed class AppAudience(TopicMemberStore members)
 {
     public const int TopicId = 0;
-    private const int Parallelism = 16;
 
-    public Task JoinAsync(string appId, string userId, CancellationToken ct) => JoinAllAsync(appId, [userId], ct);
-
-    /// <summary>Upserts member rows in one transaction per bucket for up to a hundred users: the cost of a delivery chunk's joins.</summary>
-    public Task JoinAllAsync(string appId, IEnumerable<string> userIds, CancellationToken ct) =>
-        members.SeedMembersAsync(appId, TopicId, userIds, null, Parallelism, ct);
+    /// <summary>One member row; repeating it is harmless.</summary>
+    public Task JoinAsync(string appId, string userId, CancellationToken ct) =>
+        members.SeedMembersAsync(appId, TopicId, [userId], null, 1, ct);
 
     public Task LeaveAsync(string appId, string userId, CancellationToken ct) => members.RemoveMemberRowAsync(appId, TopicId, userId, ct);
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Subscriptions;
 using Notify.Core.Faces.Status;
 using Notify.Core.Faces.V3;
 
@@ -13,7 +15,9 @@ public static class ApiFaces
     public static readonly IReadOnlyList<ApiFace> All =
     [
         OperatorFace.Face,
+        BatchFace.Face,
         V3Face.Face,
+        SubscriptionsFace.Face,
         StatusFace.Face,
     ];
 

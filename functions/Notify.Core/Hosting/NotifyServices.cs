@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Subscriptions;
 using Notify.Core.Faces.Status;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
@@ -65,6 +67,7 @@ public static class NotifyServices
 
         services.AddSingleton(sp => new ApiDispatcher(ApiFaces.All, sp));
         services.AddSingleton<OperatorEndpoints>();
+        services.AddSingleton<FeedOperatorEndpoints>();
         services.AddSingleton<V3SendEndpoints>();
         services.AddSingleton<V3InboxEndpoints>();
         services.AddSingleton<V3ResponseEndpoints>();
@@ -76,6 +79,8 @@ public static class NotifyServices
         services.AddSingleton<V3TopicEndpoints>();
         services.AddSingleton<V4WorkflowEndpoints>();
         services.AddDeliveryChannels(configuration);
+        services.AddSubscriptionsFace();
+        services.AddBatchFace(configuration);
         services.AddRequestsAndAnswers();
         services.AddStatusFace();
         return services;

@@ -46,7 +46,34 @@ public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, Tim
         (await GetUserAsync(TableKeys.User(appId, userId), ct))?.UnseenCount ?? 0;
 
     /// <summary>Returns false when the user has no such item.</summary>
-    public async Task<bool> ChangeAsync(string appId, string userId, long id, InboxChange change, CancellationToken ct)
+    public Task<bool> ChangeAsync(string appId, string userId, long id, InboxChange change, CancellationToken ct) =>
+        UpdateAsync(appId, userId, id, change, (item, user) => InboxChanges.Apply(change, item, user, clock.GetUtcNow()), ct);
+
+    /// <summary>
+    /// Puts a newer message of a stack on its item: the content becomes <paramref name="content"/> and the item
+    /// unread and unseen again, through the same counter logic as any other change. A stack count the item already
+    /// reached (a slower racer's) changes nothing. Returns false when the user has no such item.
+    /// </summary>
+    public Task<bool> RestackAsync(string appId, string userId, long id, InboxContent content, CancellationToken ct) =>
+        UpdateAsync(appId, userId, id, InboxChange.Unread, (item, user) =>
+        {
+            if (item.Increment >= content.Increment) return false;
+            (item.Title, item.Message, item.Icon, item.Url, item.DataJson, item.Increment) =
+                (content.Title, content.Message, content.Icon, content.Url, content.DataJson, content.Increment);
+            InboxChanges.Apply(InboxChange.Unread, item, user, clock.GetUtcNow());
+            InboxChanges.Apply(InboxChange.Unseen, item, user, clock.GetUtcNow());
+            return true;
+        }, ct);
+
+    /// <summary>Whether the item was delivered once and deleted since (its id row is a tombstone).</summary>
+    public async Task<bool> IsDeletedAsync(string appId, string userId, long id, CancellationToken ct)
+    {
+        var idRow = await Users.GetEntityIfExistsAsync<InboxIdRow>(TableKeys.User(appId, userId), InboxIdRow.KeyFor(id), cancellationToken: ct);
+        return idRow.HasValue && idRow.Value!.Deleted;
+    }
+
+    /// <param name="apply">Changes the item and counters read fresh on each attempt; false when nothing needs writing.</param>
+    private async Task<bool> UpdateAsync(string appId, string userId, long id, InboxChange change, Func<InboxItemRow, UserRow, bool> apply, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
         for (var attempt = 1; ; attempt++)
@@ -54,7 +81,7 @@ public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, Tim
             var item = await GetAsync(appId, userId, id, ct);
             var user = await GetUserAsync(partition, ct);
             if (item is null || user is null) return false;
-            if (!InboxChanges.Apply(change, item, user, clock.GetUtcNow()))
+            if (!apply(item, user))
             {
                 if (change == InboxChange.Clicked) await receipts.RecordAsync(appId, userId, item, ct);
                 return true;

@@ -35,8 +35,7 @@ public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, Time
             var profileBefore = user.ProfileJson;
             if (profile is not null)
                 MergeInlineProfile(user, profile);
-            // A new user joined the app's audience with the whole chunk (RecipientDelivery); only the e-mail index is left.
-            await indexes.BeforeProfileChangeAsync(appId, userId, profileBefore, user.ProfileJson, ct);
+            await indexes.BeforeWriteAsync(appId, userId, !stored.HasValue, profileBefore, user.ProfileJson, ct);
             var itemContent = personalize is null ? content : personalize(Profiles.Parse(user.ProfileJson));
             if (itemContent is null) return DeliveryOutcome.NotRendered;
             var item = NewItem(partition, id, itemContent);
@@ -94,7 +93,10 @@ public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, Time
         Url = content.Url,
         DataJson = content.DataJson,
         Category = content.Category,
+        FeedId = content.FeedId,
         CreatedAt = content.CreatedAt,
+        NotificationId = content.NotificationId,
+        Increment = content.Increment,
         ActionsJson = content.ActionsJson,
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Core.Feeds.Callbacks;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Pipeline;
@@ -22,6 +23,8 @@ public static class QueueConsumers
         For<TopicPageMessage, TopicPageHandler>(QueueNames.TopicPages),
         For<ChannelMessage, ChannelHandler>(QueueNames.Email),
         For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
+        For<FeedCallbackMessage, FeedCallbackHandler>(QueueNames.FeedCallbacks),
+        For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
         For<RequestDeletionMessage, RequestDeletionHandler>(QueueNames.RequestDeletions),
         For<AnswerEventMessage, AnswerEventHandler>(QueueNames.AnswerEvents),
     ];

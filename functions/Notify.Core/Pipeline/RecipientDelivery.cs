@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
-using Notify.Core.Audience;
 using Notify.Core.Channels;
 using Notify.Core.Deliveries;
 using Notify.Core.Inbox;
@@ -19,7 +18,7 @@ public sealed record AudienceMember(Recipient Recipient, IReadOnlyList<string>? 
 /// </summary>
 public sealed class RecipientDelivery(
     SendStore sends, AppStore apps, InboxStore inbox, InboxWriter writer, PreferenceStore preferences, DeliveryStore deliveries,
-    ChannelDispatch dispatch, InAppTemplates templates, AppAudience appAudience, IOptions<NotifyOptions> options)
+    ChannelDispatch dispatch, InAppTemplates templates, IOptions<NotifyOptions> options)
 {
     public const string CancelledReason = "cancelled";
 
@@ -51,9 +50,7 @@ public sealed class RecipientDelivery(
             .Where(p => p.Plan.Includes(DeliveryChannels.InApp) && !cancelled.Contains(p.Member.Recipient.Identifier))
             .Select(p => (p.Member.Recipient, Id: NotificationIds.For(send.AppId, send.SendId, p.Member.Recipient.Identifier)))
             .ToList();
-        // The index and the audience go first: an item must never exist without the row that finds its user, nor a
-        // user (a delivery creates them) outside the app's audience.
-        await appAudience.JoinAllAsync(send.AppId, toInbox.Select(r => r.Recipient.Identifier), ct);
+        // The index goes first: an item must never exist without the row that finds its user.
         await inbox.IndexAsync(send.AppId, toInbox.Select(r => (r.Id, r.Recipient.Identifier)), ct);
         var content = new InboxContent(send.SendId, send.CreatedAt, send.Title, send.Message, send.Icon, send.Url, send.DataJson, send.Category)
         {

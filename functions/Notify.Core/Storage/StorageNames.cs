@@ -15,13 +15,20 @@ public static class TableNames
     public const string RateLimits = "ratelimits";
     public const string Waiting = "waiting";
     public const string Templates = "templates";
+    /// <summary>Feeds (the channels API), their subscriptions and codes, subscribers, and settled feed callbacks.</summary>
+    public const string Feeds = "feeds";
+    public const string FeedSubscriptions = "feedsubscriptions";
+    public const string FeedCodes = "feedcodes";
+    public const string Subscribers = "subscribers";
+    public const string FeedCallbacks = "feedcallbacks";
     /// <summary>Profile e-mail → users, per app and address.</summary>
     public const string Emails = "emails";
     /// <summary>Notification requests of the status API, newest first per app.</summary>
     public const string Requests = "requests";
 
     public static readonly IReadOnlyList<string> All =
-        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates, Emails, Requests];
+        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates,
+        Feeds, FeedSubscriptions, FeedCodes, Subscribers, FeedCallbacks, Emails, Requests];
 }
 
 public static class QueueNames
@@ -31,11 +38,13 @@ public static class QueueNames
     public const string TopicPages = "topicpages";
     public const string Email = "email";
     public const string Webhook = "webhook";
+    public const string FeedCallbacks = "feedcallbacks";
+    public const string Sms = "sms";
     public const string RequestDeletions = "requestdeletions";
     /// <summary>Answers to items, on their way to the app's webhook.</summary>
     public const string AnswerEvents = "answerevents";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, RequestDeletions, AnswerEvents];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks, RequestDeletions, AnswerEvents];
 
     public static string Poison(string queue) => queue + "-poison";
 }

@@ -83,6 +83,6 @@ public static class TableKeys
         return builder.Length <= MaxEncodedLength ? builder.ToString() : "~" + Digest(value);
     }
 
-    private static string Digest(string value) =>
+    public static string Digest(string value) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

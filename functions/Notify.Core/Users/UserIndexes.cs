@@ -4,8 +4,10 @@ namespace Notify.Core.Users;
 
 /// <summary>
 /// Keeps what finds users from outside their partition current: the app-wide audience and the e-mail index.
-/// Both are written before the user row they describe, so neither can miss a user; stale entries are harmless
-/// (deletion leaves the audience, and e-mail lookups confirm against the profile).
+/// Both are written before the user row they describe, by every path that writes user rows (<see cref="UserStore"/>,
+/// and the inbox writer for users a delivery creates), so neither can miss a user; stale entries are
+/// harmless (deletion leaves the audience, and e-mail lookups confirm against the profile). A new user costs one
+/// member-row write; an existing one whose e-mail did not change costs nothing.
 /// </summary>
 public sealed class UserIndexes(AppAudience audience, EmailIndex emails)
 {
@@ -16,7 +18,7 @@ public sealed class UserIndexes(AppAudience audience, EmailIndex emails)
     }
 
     /// <summary>Indexes the profile's e-mail when it is new or changed; an unchanged profile costs nothing.</summary>
-    public async Task BeforeProfileChangeAsync(string appId, string userId, string? profileBefore, string profileAfter, CancellationToken ct)
+    private async Task BeforeProfileChangeAsync(string appId, string userId, string? profileBefore, string profileAfter, CancellationToken ct)
     {
         if (profileBefore == profileAfter) return;
         if (Profiles.Email(profileAfter) is { } email && !string.Equals(Profiles.Email(profileBefore), email, StringComparison.OrdinalIgnoreCase))

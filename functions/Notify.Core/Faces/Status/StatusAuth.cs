@@ -21,7 +21,7 @@ public sealed class StatusAuth(AppStore apps)
         if (authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             var secret = authorization["Bearer ".Length..].Trim();
-            var app = secret.Length is > 0 and <= MaxSecretLength ? await apps.FindByApiSecretAsync(secret, ct) : null;
+            var app = secret.Length is > 0 and <= MaxSecretLength ? await apps.FindBySecretAsync(secret, ct) : null;
             return app is null ? Authenticated<App>.Fail(StatusErrors.Unauthorized()) : app;
         }
         var key = request.Headers[ApiKeyHeader].FirstOrDefault();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Notify.Core.Auth;
+using Notify.Core.Messages;
 using Notify.Core.Deliveries;
 using Notify.Core.Sends;
 using static Notify.Core.Faces.V3.V3Results;
@@ -13,7 +14,9 @@ public sealed class V3DeliveryEndpoints(V3Authenticator auth, SendStore sends, D
     {
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
-        if (!Guid.TryParse(requestId, out _)) return NotFound("Request not found");
+        // Batch API messages are sends too, under their own ids (m.<message id>).
+        if (!Guid.TryParse(requestId, out _) && !requestId.StartsWith(MessageService.SendIdPrefix, StringComparison.Ordinal))
+            return NotFound("Request not found");
         var send = await sends.GetAsync(caller.Caller!.Id, requestId, ct);
         if (send is null) return NotFound("Request not found");
         var rows = await deliveries.ListAsync(send.AppId, send.SendId, ct);
