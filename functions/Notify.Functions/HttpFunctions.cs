@@ -34,4 +34,12 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
     [Function("V4")]
     public IResult V4([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "v4/{*path}")] HttpRequest req) =>
         dispatcher.Forward("V3");
+
+    [Function("Channels")]
+    public IResult Channels([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "channels/{*path}")] HttpRequest req) =>
+        dispatcher.Forward("Subscriptions");
+
+    [Function("Feeds")]
+    public IResult Feeds([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "feeds/{*path}")] HttpRequest req) =>
+        dispatcher.Forward("Subscriptions");
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Subscriptions;
 using Notify.Core.Faces.V3;
 
 namespace Notify.Core.Hosting;
@@ -15,6 +16,7 @@ public static class ApiFaces
         OperatorFace.Face,
         BatchFace.Face,
         V3Face.Face,
+        SubscriptionsFace.Face,
     ];
 
     /// <summary>Maps every route of every face, for hosts that route themselves (the self-host).</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Subscriptions;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Categories;
@@ -65,6 +66,7 @@ public static class NotifyServices
 
         services.AddSingleton(sp => new ApiDispatcher(ApiFaces.All, sp));
         services.AddSingleton<OperatorEndpoints>();
+        services.AddSingleton<FeedOperatorEndpoints>();
         services.AddSingleton<V3SendEndpoints>();
         services.AddSingleton<V3InboxEndpoints>();
         services.AddSingleton<V3UserEndpoints>();
@@ -76,6 +78,7 @@ public static class NotifyServices
         services.AddSingleton<V4WorkflowEndpoints>();
         services.AddDeliveryChannels(configuration);
         services.AddBatchFace(configuration);
+        services.AddSubscriptionsFace();
         return services;
     }
 }

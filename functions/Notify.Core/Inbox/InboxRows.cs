@@ -13,6 +13,7 @@ public sealed class InboxItemRow : TableRow
     public string? Url { get; set; }
     public string? DataJson { get; set; }
     public string? Category { get; set; }
+    public string? FeedId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public bool Seen { get; set; }
     public DateTimeOffset? SeenAt { get; set; }

@@ -91,6 +91,7 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock)
         Url = content.Url,
         DataJson = content.DataJson,
         Category = content.Category,
+        FeedId = content.FeedId,
         CreatedAt = content.CreatedAt,
         NotificationId = content.NotificationId,
         Increment = content.Increment,

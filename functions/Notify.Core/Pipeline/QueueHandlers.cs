@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Core.Feeds.Callbacks;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Pipeline;
@@ -23,6 +24,7 @@ public static class QueueConsumers
         For<ChannelMessage, ChannelHandler>(QueueNames.Email),
         For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
         For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
+        For<FeedCallbackMessage, FeedCallbackHandler>(QueueNames.FeedCallbacks),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

@@ -15,9 +15,16 @@ public static class TableNames
     public const string RateLimits = "ratelimits";
     public const string Waiting = "waiting";
     public const string Templates = "templates";
+    /// <summary>Feeds (the channels API), their subscriptions and codes, subscribers, and settled feed callbacks.</summary>
+    public const string Feeds = "feeds";
+    public const string FeedSubscriptions = "feedsubscriptions";
+    public const string FeedCodes = "feedcodes";
+    public const string Subscribers = "subscribers";
+    public const string FeedCallbacks = "feedcallbacks";
 
     public static readonly IReadOnlyList<string> All =
-        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates];
+        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates,
+        Feeds, FeedSubscriptions, FeedCodes, Subscribers, FeedCallbacks];
 }
 
 public static class QueueNames
@@ -28,8 +35,9 @@ public static class QueueNames
     public const string Email = "email";
     public const string Webhook = "webhook";
     public const string Sms = "sms";
+    public const string FeedCallbacks = "feedcallbacks";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks];
 
     public static string Poison(string queue) => queue + "-poison";
 }
