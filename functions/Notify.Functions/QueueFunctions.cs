@@ -32,11 +32,11 @@ public sealed class QueueFunctions(
     public Task Webhook([QueueTrigger(QueueNames.Webhook)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
         channels.HandleAsync(message, dequeueCount, ct);
 
-    [Function(nameof(Sms))]
-    public Task Sms([QueueTrigger(QueueNames.Sms)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
-        channels.HandleAsync(message, dequeueCount, ct);
-
     [Function(nameof(FeedCallbacks))]
     public Task FeedCallbacks([QueueTrigger(QueueNames.FeedCallbacks)] FeedCallbackMessage message, long dequeueCount, CancellationToken ct) =>
         feedCallbacks.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(Sms))]
+    public Task Sms([QueueTrigger(QueueNames.Sms)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
+        channels.HandleAsync(message, dequeueCount, ct);
 }

@@ -77,8 +77,8 @@ public static class NotifyServices
         services.AddSingleton<V3TopicEndpoints>();
         services.AddSingleton<V4WorkflowEndpoints>();
         services.AddDeliveryChannels(configuration);
-        services.AddBatchFace(configuration);
         services.AddSubscriptionsFace();
+        services.AddBatchFace(configuration);
         return services;
     }
 }

@@ -23,8 +23,8 @@ public static class QueueConsumers
         For<TopicPageMessage, TopicPageHandler>(QueueNames.TopicPages),
         For<ChannelMessage, ChannelHandler>(QueueNames.Email),
         For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
-        For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
         For<FeedCallbackMessage, FeedCallbackHandler>(QueueNames.FeedCallbacks),
+        For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

@@ -34,8 +34,8 @@ public static class QueueNames
     public const string TopicPages = "topicpages";
     public const string Email = "email";
     public const string Webhook = "webhook";
-    public const string Sms = "sms";
     public const string FeedCallbacks = "feedcallbacks";
+    public const string Sms = "sms";
 
     public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks];
 
