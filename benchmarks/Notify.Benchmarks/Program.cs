@@ -2,9 +2,10 @@ using System.Text.Json;
 using Notify.Benchmarks;
 
 // Measures on a fresh Azurite: raw storage throughput for the inbox path's writes, the send API
-// under 32 concurrent clients, end-to-end fan-out of one send to 10,000 recipients, and of one send
-// to a topic of 100,000 members, and the batch API's messages.send. Arguments (optional): recipients,
-// topic members; or "messages" alone for the messages.send figures only.
+// under 32 concurrent clients, end-to-end fan-out of one send to 10,000 recipients, a status-API
+// broadcast to those users with reads of its receivers, one send to a topic of 100,000 members, and
+// the batch API's messages.send. Arguments (optional): recipients, topic members; or "messages" alone
+// for the messages.send figures only.
 await using var bench = await BenchmarkHost.StartAsync();
 if (args is ["messages"])
 {
@@ -24,6 +25,10 @@ var rawAfter = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageA
 var raw = (rawBefore + rawAfter) / 2;
 Console.WriteLine($"raw Azurite after: {rawAfter:F0} recipients/s; baseline {raw:F0}");
 Console.WriteLine($"fan-out: {fanout:F0} recipients/s ({fanout / raw:P0} of raw)");
+
+var status = await StatusRequests.MeasureAsync(bench);
+Console.WriteLine($"status broadcast: {status.BroadcastPerSecond:F0} receivers/s ({status.Receivers} receivers, {status.BroadcastPerSecond / raw:P0} of raw); " +
+    $"read first page {status.FirstPageMs:F0} ms, last page {status.LastPageMs:F0} ms");
 
 var topic = await TopicFanOut.MembersPerSecondAsync(bench, topicMembers);
 Console.WriteLine($"topic fan-out: {topic:F0} members/s ({topicMembers} members, {topic / raw:P0} of raw)");
@@ -45,6 +50,11 @@ Console.WriteLine(JsonSerializer.Serialize(new
     topic_members = topicMembers,
     topic_fanout_members_per_s = Math.Round(topic),
     topic_fanout_ratio = Math.Round(topic / raw, 2),
+    status_receivers = status.Receivers,
+    status_broadcast_per_s = Math.Round(status.BroadcastPerSecond),
+    status_broadcast_ratio = Math.Round(status.BroadcastPerSecond / raw, 2),
+    status_read_first_page_ms = Math.Round(status.FirstPageMs),
+    status_read_last_page_ms = Math.Round(status.LastPageMs),
     messages = Messages(messages),
 }));
 

@@ -11,7 +11,7 @@ namespace Notify.Functions;
 /// </summary>
 public sealed class QueueFunctions(
     SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels, FeedCallbackHandler feedCallbacks,
-    UserDeletionHandler userDeletions)
+    UserDeletionHandler userDeletions, RequestDeletionHandler requestDeletions, AnswerEventHandler answerEvents)
 {
     [Function(nameof(Sends))]
     public Task Sends([QueueTrigger(QueueNames.Sends)] SendMessage message, long dequeueCount, CancellationToken ct) =>
@@ -44,4 +44,12 @@ public sealed class QueueFunctions(
     [Function(nameof(UserDeletions))]
     public Task UserDeletions([QueueTrigger(QueueNames.UserDeletions)] UserDeletionMessage message, long dequeueCount, CancellationToken ct) =>
         userDeletions.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(RequestDeletions))]
+    public Task RequestDeletions([QueueTrigger(QueueNames.RequestDeletions)] RequestDeletionMessage message, long dequeueCount, CancellationToken ct) =>
+        requestDeletions.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(AnswerEvents))]
+    public Task AnswerEvents([QueueTrigger(QueueNames.AnswerEvents)] AnswerEventMessage message, long dequeueCount, CancellationToken ct) =>
+        answerEvents.HandleAsync(message, dequeueCount, ct);
 }

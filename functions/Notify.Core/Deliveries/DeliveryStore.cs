@@ -65,6 +65,15 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
         return rows;
     }
 
+    /// <summary>The users whose delivery on <paramref name="channel"/> ended in <paramref name="status"/>, in key order, page by page.</summary>
+    public AsyncPageable<DeliveryRow> QueryUsers(string appId, string sendId, string channel, string status, int pageSize, CancellationToken ct)
+    {
+        var partition = TableKeys.Send(appId, sendId);
+        return Sends.QueryAsync<DeliveryRow>(TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {"d|"} and RowKey lt {"d}"} and Channel eq {channel} and Status eq {status}"),
+            maxPerPage: pageSize, select: [nameof(DeliveryRow.UserId)], cancellationToken: ct);
+    }
+
     private DeliveryRow Row(string appId, string sendId, string userId, string channel, string status, string? reason) => new()
     {
         PartitionKey = TableKeys.Send(appId, sendId),

@@ -5,6 +5,7 @@ using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
 using Notify.Core.Faces.Subscriptions;
+using Notify.Core.Faces.Status;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Categories;
@@ -68,6 +69,8 @@ public static class NotifyServices
         services.AddDeliveryChannels(configuration);
         services.AddSubscriptionsFace();
         services.AddBatchFace(configuration);
+        services.AddRequestsAndAnswers();
+        services.AddStatusFace();
         return services;
     }
 }

@@ -17,6 +17,8 @@ public sealed record InboxContent(
 {
     public string? NotificationId { get; init; }
     public int? Increment { get; init; }
+    /// <summary>The send's <see cref="Answers.ItemActions"/> as JSON; null for an item that asks nothing.</summary>
+    public string? ActionsJson { get; init; }
 }
 
 public sealed record InboxPage(int TotalCount, int UnreadCount, IReadOnlyList<InboxItemRow> Items);

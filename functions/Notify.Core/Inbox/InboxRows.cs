@@ -22,6 +22,13 @@ public sealed class InboxItemRow : TableRow
     public string? NotificationId { get; set; }
     /// <summary>How many stacked messages the item holds; null for an item that never stacked.</summary>
     public int? Increment { get; set; }
+    public string? ActionsJson { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    /// <summary>The actions the user chose, as JSON.</summary>
+    public string? AnswerJson { get; set; }
+    /// <summary>The first registered device the item was shown on.</summary>
+    public string? DeviceId { get; set; }
+    public DateTimeOffset? DeviceReachedAt { get; set; }
 }
 
 /// <summary>
@@ -33,7 +40,29 @@ public sealed class InboxIdRow : TableRow
     public string ItemRowKey { get; set; } = "";
     public bool Deleted { get; set; }
 
+    /// <summary>What the user had done with the item before deleting it, kept for whoever sent it.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+    public DateTimeOffset? ClickedAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public string? AnswerJson { get; set; }
+    public string? DeviceId { get; set; }
+    public DateTimeOffset? DeviceReachedAt { get; set; }
+
     public static string KeyFor(long id) => TableKeys.InboxId(id);
+
+    public static InboxIdRow Tombstone(InboxItemRow item, DateTimeOffset now) => new()
+    {
+        PartitionKey = item.PartitionKey,
+        RowKey = KeyFor(item.Id),
+        ItemRowKey = item.RowKey,
+        Deleted = true,
+        DeletedAt = now,
+        ClickedAt = item.ClickedAt,
+        AnsweredAt = item.AnsweredAt,
+        AnswerJson = item.AnswerJson,
+        DeviceId = item.DeviceId,
+        DeviceReachedAt = item.DeviceReachedAt,
+    };
 }
 
 /// <summary>App-wide id → user index, for backend calls that name an item but no user.</summary>

@@ -6,7 +6,7 @@ using Notify.Core.Users;
 namespace Notify.Core.Inbox;
 
 /// <summary>Reads and changes one user's inbox. Every change moves the counters in the same transaction.</summary>
-public sealed class InboxStore(NotifyStorage storage, TimeProvider clock)
+public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, TimeProvider clock)
 {
     private const int MaxAttempts = 20;
     private const int MaxItemsPerTransaction = 99;
@@ -83,13 +83,16 @@ public sealed class InboxStore(NotifyStorage storage, TimeProvider clock)
             var item = await GetAsync(appId, userId, id, ct);
             var user = await GetUserAsync(partition, ct);
             if (item is null || user is null) return false;
-            if (!apply(item, user)) return true;
+            if (!apply(item, user))
+            {
+                if (change == InboxChange.Clicked) await receipts.RecordAsync(appId, userId, item, ct);
+                return true;
+            }
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, user, user.ETag)];
             if (change == InboxChange.Deleted)
             {
                 actions.Add(new(TableTransactionActionType.Delete, item, item.ETag));
-                actions.Add(new(TableTransactionActionType.UpdateReplace,
-                    new InboxIdRow { PartitionKey = partition, RowKey = InboxIdRow.KeyFor(id), ItemRowKey = item.RowKey, Deleted = true }, ETag.All));
+                actions.Add(new(TableTransactionActionType.UpdateReplace, InboxIdRow.Tombstone(item, clock.GetUtcNow()), ETag.All));
             }
             else
             {
@@ -98,6 +101,7 @@ public sealed class InboxStore(NotifyStorage storage, TimeProvider clock)
             try
             {
                 await Users.SubmitTransactionAsync(actions, ct);
+                if (change == InboxChange.Clicked) await receipts.RecordAsync(appId, userId, item, ct);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)

@@ -13,7 +13,7 @@ public enum DeliveryOutcome { Delivered, AlreadyDelivered, NotRendered }
 /// Writes one inbox item, its id row and the user's counters in one entity-group transaction. The
 /// item and id rows are added (never upserted), so a second delivery fails with 409 and changes nothing.
 /// </summary>
-public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock, ILogger<InboxWriter> logger)
+public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, TimeProvider clock, ILogger<InboxWriter> logger)
 {
     private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
@@ -33,8 +33,10 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock, ILogg
             var user = stored.HasValue ? stored.Value! : UserRow.New(appId, userId, clock.GetUtcNow());
             user.TotalCount++;
             user.UnseenCount++;
+            var profileBefore = user.ProfileJson;
             if (profile is not null)
                 MergeInlineProfile(user, profile);
+            await indexes.BeforeWriteAsync(appId, userId, !stored.HasValue, profileBefore, user.ProfileJson, ct);
             var itemContent = personalize is null ? content : personalize(Profiles.Parse(user.ProfileJson));
             if (itemContent is null) return DeliveryOutcome.NotRendered;
             var item = NewItem(partition, id, itemContent);
@@ -96,5 +98,6 @@ public sealed class InboxWriter(NotifyStorage storage, TimeProvider clock, ILogg
         CreatedAt = content.CreatedAt,
         NotificationId = content.NotificationId,
         Increment = content.Increment,
+        ActionsJson = content.ActionsJson,
     };
 }

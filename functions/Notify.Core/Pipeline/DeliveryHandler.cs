@@ -4,7 +4,7 @@ using Notify.Core.Sends;
 namespace Notify.Core.Pipeline;
 
 /// <summary>Delivers one recipient chunk of a send, unless the send was cancelled meanwhile.</summary>
-public sealed class DeliveryHandler(SendStore sends, RecipientDelivery delivery, ILogger<DeliveryHandler> logger)
+public sealed class DeliveryHandler(SendStore sends, SendProgress progress, RecipientDelivery delivery, ILogger<DeliveryHandler> logger)
     : IQueueHandler<DeliveryMessage>
 {
     public async Task HandleAsync(DeliveryMessage message, long dequeueCount, CancellationToken ct)
@@ -23,6 +23,7 @@ public sealed class DeliveryHandler(SendStore sends, RecipientDelivery delivery,
         }
         var recipients = await sends.GetChunkAsync(message.AppId, message.SendId, message.Chunk, ct);
         await delivery.DeliverAsync(send, recipients.Select(r => new AudienceMember(r, null)).ToList(), ct);
+        await progress.MarkChunkDoneAsync(send, message.Chunk, ct);
         logger.LogInformation("Chunk {Chunk} delivered to {Recipients} recipients", message.Chunk, recipients.Count);
     }
 }

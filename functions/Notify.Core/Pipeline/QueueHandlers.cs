@@ -20,6 +20,8 @@ public static class QueueConsumers
         For<UserDeletionMessage, UserDeletionHandler>(QueueNames.UserDeletions),
         For<FeedCallbackMessage, FeedCallbackHandler>(QueueNames.FeedCallbacks),
         For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
+        For<RequestDeletionMessage, RequestDeletionHandler>(QueueNames.RequestDeletions),
+        For<AnswerEventMessage, AnswerEventHandler>(QueueNames.AnswerEvents),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

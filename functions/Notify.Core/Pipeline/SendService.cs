@@ -44,6 +44,7 @@ public sealed class SendService(
             SendAt = request.SendAt,
             WorkflowIdentifier = request.Workflow?.Identifier,
             CancellationKey = request.Workflow?.CancellationKey,
+            ActionsJson = request.Actions?.ToJson(),
         };
         if (request.Workflow is { CancellationKey: { } key } workflow)
             await workflows.IndexAsync(appId, workflow.Identifier, key, sendId, ct);

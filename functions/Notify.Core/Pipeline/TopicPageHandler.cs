@@ -12,7 +12,7 @@ namespace Notify.Core.Pipeline;
 /// A repeated page re-delivers (which changes nothing) and does not chain again: the marker row is added
 /// before the next message is queued, so of two copies running at once only one chains.
 /// </summary>
-public sealed class TopicPageHandler(SendStore sends, TopicMemberStore members, RecipientDelivery delivery, NotifyStorage storage,
+public sealed class TopicPageHandler(SendStore sends, SendProgress progress, TopicMemberStore members, RecipientDelivery delivery, NotifyStorage storage,
     IOptions<NotifyOptions> options, ILogger<TopicPageHandler> logger) : IQueueHandler<TopicPageMessage>
 {
     public async Task HandleAsync(TopicPageMessage message, long dequeueCount, CancellationToken ct)
@@ -36,6 +36,7 @@ public sealed class TopicPageHandler(SendStore sends, TopicMemberStore members, 
         }
         var audience = page.Members.Select(m => new AudienceMember(new Recipient(m.UserId, null), m.Channels)).ToList();
         await delivery.DeliverAsync(send, audience, ct);
+        if (page.Continuation is null) await progress.MarkBucketDoneAsync(send, message.TopicId, message.Bucket, ct);
         logger.LogInformation("Topic {TopicId} bucket {Bucket} page {Page} delivered to {Members} members", message.TopicId, message.Bucket, message.Page, audience.Count);
     }
 }

@@ -14,7 +14,7 @@ namespace Notify.Core.Pipeline;
 /// back. The user row goes last, under the ETag it had when the pass began: a delivery that wrote meanwhile
 /// changed it, and another pass picks up what it wrote. Repeating a page changes nothing.
 /// </summary>
-public sealed class UserDeletionHandler(NotifyStorage storage, ILogger<UserDeletionHandler> logger) : IQueueHandler<UserDeletionMessage>
+public sealed class UserDeletionHandler(NotifyStorage storage, UserIndexes indexes, ILogger<UserDeletionHandler> logger) : IQueueHandler<UserDeletionMessage>
 {
     public const int RowsPerPage = 200;
     private TableClient Users => storage.Table(TableNames.Users);
@@ -30,6 +30,8 @@ public sealed class UserDeletionHandler(NotifyStorage storage, ILogger<UserDelet
         if (!user.HasValue || !user.Value!.Deleting) return;
         var passETag = message.PassETag ?? user.Value.ETag.ToString();
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["AppId"] = message.AppId });
+        // Out of the app-wide audience first, so no broadcast reaches the user while their rows go.
+        if (message.Continuation is null) await indexes.LeaveAsync(message.AppId, message.UserId, ct);
 
         var pages = Users.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
             maxPerPage: RowsPerPage, select: ["PartitionKey", "RowKey", nameof(Inbox.InboxIdRow.Deleted)], cancellationToken: ct);

@@ -31,6 +31,9 @@ public sealed record SendRequest(
 
     /// <summary>Resolved by the face from <see cref="Topics"/>.</summary>
     public IReadOnlyList<int> TopicIds { get; init; } = [];
+
+    /// <summary>What the items ask of their recipients (buttons, options); null for items that ask nothing.</summary>
+    public Answers.ItemActions? Actions { get; init; }
 }
 
 /// <summary>The workflow a send belongs to; the cancellation key lets the caller cancel its pending work later.</summary>

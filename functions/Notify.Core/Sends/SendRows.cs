@@ -46,6 +46,8 @@ public sealed class SendRow : TableRow
     public int? Increment { get; set; }
     /// <summary>Set once some recipients were cancelled, so deliveries only look them up when there are any.</summary>
     public bool HasCancelledRecipients { get; set; }
+    /// <summary><see cref="Answers.ItemActions"/> as JSON, copied onto every item.</summary>
+    public string? ActionsJson { get; set; }
 
     [IgnoreDataMember]
     public IReadOnlyList<int> TopicIdList =>

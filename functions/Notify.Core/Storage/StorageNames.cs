@@ -21,10 +21,14 @@ public static class TableNames
     public const string FeedCodes = "feedcodes";
     public const string Subscribers = "subscribers";
     public const string FeedCallbacks = "feedcallbacks";
+    /// <summary>Profile e-mail → users, per app and address.</summary>
+    public const string Emails = "emails";
+    /// <summary>Notification requests of the status API, newest first per app.</summary>
+    public const string Requests = "requests";
 
     public static readonly IReadOnlyList<string> All =
         [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates,
-        Feeds, FeedSubscriptions, FeedCodes, Subscribers, FeedCallbacks];
+        Feeds, FeedSubscriptions, FeedCodes, Subscribers, FeedCallbacks, Emails, Requests];
 }
 
 public static class QueueNames
@@ -37,8 +41,11 @@ public static class QueueNames
     public const string FeedCallbacks = "feedcallbacks";
     public const string Sms = "sms";
     public const string UserDeletions = "userdeletions";
+    public const string RequestDeletions = "requestdeletions";
+    /// <summary>Answers to items, on their way to the app's webhook.</summary>
+    public const string AnswerEvents = "answerevents";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks, UserDeletions];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks, UserDeletions, RequestDeletions, AnswerEvents];
 
     /// <summary>Where the host moves a message after its last dequeue, unchanged.</summary>
     public static string Poison(string queue) => queue + "-poison";

@@ -59,6 +59,13 @@ public static class TableKeys
     public const string InboxItemPrefix = "n|";
     public const string InboxItemEnd = "n}";
 
+    /// <summary>Addresses compare without case, as mail systems do for the domain and nearly all do for the local part.</summary>
+    public static string Email(string appId, string email) => $"{appId}|{Encode(email.ToLowerInvariant())}";
+
+    /// <summary>An app's requests, newest first: inverted creation ticks, then the request id.</summary>
+    public static string Request(DateTimeOffset createdAt, string requestId) =>
+        $"{DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks:D19}|{requestId}";
+
     public static string Categories(string appId) => $"{appId}|categories";
 
     public static string Topics(string appId) => $"{appId}|topics";

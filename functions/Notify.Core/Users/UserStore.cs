@@ -8,7 +8,7 @@ namespace Notify.Core.Users;
 public sealed class UserBeingDeletedException(string userId) : Exception($"User {userId} is being deleted.");
 
 /// <summary>Users and their profiles. Deleting only marks the user; <c>UserDeletionHandler</c> removes their rows in pages.</summary>
-public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
+public sealed class UserStore(NotifyStorage storage, UserIndexes indexes, TimeProvider clock)
 {
     private TableClient Users => storage.Table(TableNames.Users);
 
@@ -56,8 +56,10 @@ public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
             var stored = await ReadAsync(appId, userId, ct);
             if (stored is { Deleting: true }) throw new UserBeingDeletedException(userId);
             var user = stored ?? UserRow.New(appId, userId, clock.GetUtcNow());
+            var before = user.ProfileJson;
             change(user);
             user.UpdatedAt = clock.GetUtcNow();
+            await indexes.BeforeWriteAsync(appId, userId, stored is null, before, user.ProfileJson, ct);
             if (stored is null) await Users.AddEntityAsync(user, ct);
             else await Users.UpdateEntityAsync(user, user.ETag, TableUpdateMode.Replace, ct);
             return user;

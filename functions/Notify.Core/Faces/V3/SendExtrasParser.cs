@@ -19,6 +19,7 @@ public static class SendExtrasParser
         Workflow = Workflow(v, notification),
         TemplateIdentifier = TemplateIdentifier(v, notification),
         EmailOverride = EmailOverride(v, (root["override"] as JsonObject)?["channel"] as JsonObject),
+        Actions = V3ActionsParser.Parse(v, notification),
     };
 
     private static string? TemplateIdentifier(Validation v, JsonObject? notification)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Notify.Core.Devices;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Inbox;
 using static Notify.Core.Faces.V3.V3Results;
@@ -9,7 +10,7 @@ using static Notify.Core.Faces.V3.V3Results;
 namespace Notify.Core.Faces.V3;
 
 /// <summary>The v3 inbox: a user (or the app's backend on a user's behalf) reads and manages notifications.</summary>
-public sealed class V3InboxEndpoints(V3Call call, V3Authenticator auth, InboxStore inbox)
+public sealed class V3InboxEndpoints(V3Call call, V3Authenticator auth, InboxStore inbox, ItemShowings showings)
 {
     private const int DefaultLimit = 15;
     private const int MaxLimit = 100;
@@ -23,6 +24,7 @@ public sealed class V3InboxEndpoints(V3Call call, V3Authenticator auth, InboxSto
             var category = request.Query["category"].FirstOrDefault();
             if (!v.IsValid) return Invalid(v.Errors);
             var page = await inbox.ListAsync(caller.App.Id, caller.UserId!, pageNo, limit, string.IsNullOrEmpty(category) ? null : category, ct);
+            await showings.RecordAsync(caller.App.Id, caller.UserId!, request.Headers[V3Headers.DeviceId].FirstOrDefault(), page.Items, ct);
             return TypedResults.Ok(new V3InboxPage(
                 page.UnreadCount,
                 new V3Pagination(page.TotalCount, (page.TotalCount + limit - 1) / limit, pageNo, limit),
@@ -31,7 +33,11 @@ public sealed class V3InboxEndpoints(V3Call call, V3Authenticator auth, InboxSto
 
     public Task<Results<Ok<InboxItemView>, V3Error>> GetAsync(HttpRequest request, string id, CancellationToken ct) =>
         WithItemAsync<Ok<InboxItemView>>(request, id, async (appId, userId, itemId) =>
-            await inbox.GetAsync(appId, userId, itemId, ct) is { } item ? TypedResults.Ok(InboxItemView.From(item)) : NotFound(), ct);
+        {
+            if (await inbox.GetAsync(appId, userId, itemId, ct) is not { } item) return NotFound();
+            await showings.RecordAsync(appId, userId, request.Headers[V3Headers.DeviceId].FirstOrDefault(), [item], ct);
+            return TypedResults.Ok(InboxItemView.From(item));
+        }, ct);
 
     public Task<Results<Ok<V3Message>, V3Error>> DeleteAsync(HttpRequest request, string id, CancellationToken ct) =>
         ChangeAsync(request, id, InboxChange.Deleted, "Notification deleted successfully", ct);
