@@ -31,6 +31,9 @@ public sealed class App : TableRow
 
     /// <summary>Per-channel deliveries a minute, as JSON (<c>{"email":30}</c>), over the configured defaults.</summary>
     public string? RateLimitsJson { get; set; }
+
+    /// <summary>Origins allowed to call the user-facing APIs from a browser, as a JSON array; null means any (<see cref="BrowserOrigins"/>).</summary>
+    public string? AllowedOriginsJson { get; set; }
 }
 
 /// <summary>Finds an app by its API key with one point read.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
+using Notify.Core.Faces.Kit;
 using Notify.Core.Inbox;
 using Notify.Core.Notifications;
 using Notify.Core.Templates;
@@ -14,7 +15,8 @@ namespace Notify.Core.Faces.Batch;
 /// <summary>
 /// The widget's API under <c>/front</c>: one user's profile, mutes and messages (their v3 inbox). Every call names
 /// <c>projectId</c>, <c>userId</c> and <c>userHmac</c>: GETs in the query, POSTs in a JSON body sent with any content
-/// type. Answers carry CORS headers, errors included, so a page on any origin can read them.
+/// type. Answers carry CORS headers for the origins the app allows (<see cref="BrowserAccess"/>), and errors met before
+/// the app is known for any origin, so a page can read why it was refused.
 /// </summary>
 public sealed class FrontEndpoints(
     BatchAuthenticator auth, InboxStore inbox, UserStore users, TemplateStore templates, IOptions<NotifyOptions> options)
@@ -81,20 +83,21 @@ public sealed class FrontEndpoints(
         }
     }, ct);
 
-    /// <summary>Answers a CORS preflight for any front path.</summary>
-    public static IResult Preflight(HttpContext http)
-    {
-        Cors(http);
-        http.Response.Headers.AccessControlAllowMethods = "GET, POST, OPTIONS";
-        http.Response.Headers.AccessControlAllowHeaders = http.Request.Headers.AccessControlRequestHeaders.Count > 0
-            ? http.Request.Headers.AccessControlRequestHeaders.ToString() : "Content-Type";
-        http.Response.Headers.AccessControlMaxAge = "86400";
-        return Results.NoContent();
-    }
-
     private async Task<IResult> WithUserAsync(HttpContext http, Func<App, string, JsonNode?, Task<IResult>> handle, CancellationToken ct)
     {
-        Cors(http);
+        var (app, userId, body, failure) = await AuthenticateAsync(http, ct);
+        if (failure is not null)
+        {
+            BrowserAccess.AllowUnknownCaller(http);
+            return failure;
+        }
+        return BrowserAccess.Admit(http, app!)
+            ? await handle(app!, userId!, body)
+            : Error(StatusCodes.Status403Forbidden, "Origin not allowed for this project");
+    }
+
+    private async Task<(App? App, string? UserId, JsonNode? Body, IResult? Failure)> AuthenticateAsync(HttpContext http, CancellationToken ct)
+    {
         JsonNode? body = null;
         // A POST names the user in its body; some widget builds put the credentials in the query of every call.
         string? Value(string name) =>
@@ -102,18 +105,12 @@ public sealed class FrontEndpoints(
         if (!HttpMethods.IsGet(http.Request.Method))
         {
             (body, var failure) = await ReadBodyAsync(http.Request, options.Value.MaxRequestBodyBytes, ct);
-            if (failure is not null) return failure;
-            if (body is not JsonObject) return Invalid("The body must be a JSON object");
+            if (failure is not null) return (null, null, null, failure);
+            if (body is not JsonObject) return (null, null, null, Invalid("The body must be a JSON object"));
         }
         var userId = Value("userId");
         var app = await auth.UserAsync(Value("projectId"), userId, Value("userHmac"), ct);
-        return app is null ? Unauthorized() : await handle(app, userId!, body);
-    }
-
-    private static void Cors(HttpContext http)
-    {
-        http.Response.Headers.AccessControlAllowOrigin = "*";
-        http.Response.Headers.AccessControlMaxAge = "86400";
+        return app is null ? (null, null, null, Unauthorized()) : (app, userId, body, null);
     }
 
     private static bool Number(string? text, int min, int max, out int value, int fallback = 0)

@@ -19,6 +19,7 @@ public static class OperatorChannelPatch
             else if (v.IsValid) AppChannels.SetDefaults(app, channels!);
         }
         if (patch.ContainsKey("webhookUrl")) ReadWebhook(v, patch, app);
+        if (patch.ContainsKey("allowedOrigins")) ReadOrigins(v, patch, app);
         if (v.Object(patch, "rateLimits") is { } limits)
         {
             var perMinute = new Dictionary<string, int>();
@@ -30,6 +31,26 @@ public static class OperatorChannelPatch
                     perMinute[channel] = limit;
             if (v.IsValid) AppChannels.SetRateLimits(app, perMinute);
         }
+    }
+
+    /// <summary><c>allowedOrigins</c>: null for any origin, or a list of absolute http(s) origins (an empty list: none).</summary>
+    private static void ReadOrigins(Validation v, JsonObject patch, App app)
+    {
+        if (patch["allowedOrigins"] is null)
+        {
+            if (v.IsValid) BrowserOrigins.Set(app, null);
+            return;
+        }
+        if (v.Array(patch, "allowedOrigins", BrowserOrigins.MaxCount) is not { } listed) return;
+        var origins = new List<string>();
+        for (var i = 0; i < listed.Count; i++)
+        {
+            var text = v.String(listed[i], $"allowedOrigins.{i}", BrowserOrigins.MaxLength, required: true);
+            if (text is null) continue;
+            if (BrowserOrigins.Normalize(text) is { } origin) origins.Add(origin);
+            else v.Add($"allowedOrigins.{i} must be an origin: http or https, a host and an optional port, no path (https://app.example.com)");
+        }
+        if (v.IsValid) BrowserOrigins.Set(app, origins);
     }
 
     private static void ReadWebhook(Validation v, JsonObject patch, App app)

@@ -84,10 +84,10 @@ public sealed class OperatorEndpoints(OperatorCall call, AppStore apps, IOptions
 public sealed record AppView(
     string Id, string Name, string ApiKey, string ApiSecret, bool HmacRequired, bool SecureModeRequired,
     string? SigningPublicKeyPem, DateTimeOffset CreatedAt, IReadOnlyList<string> DefaultChannels,
-    string? WebhookUrl, string? WebhookSecret, bool WebhookDisabled, JsonNode? RateLimits)
+    string? WebhookUrl, string? WebhookSecret, bool WebhookDisabled, JsonNode? RateLimits, IReadOnlyList<string>? AllowedOrigins)
 {
     public static AppView From(App app) => new(
         app.Id, app.Name, app.ApiKey, app.ApiSecret, app.HmacRequired, app.SecureModeRequired, app.SigningPublicKeyPem, app.CreatedAt,
         AppChannels.Defaults(app), app.WebhookUrl, app.WebhookSecret, app.WebhookDisabled,
-        app.RateLimitsJson is null ? null : JsonNode.Parse(app.RateLimitsJson));
+        app.RateLimitsJson is null ? null : JsonNode.Parse(app.RateLimitsJson), BrowserOrigins.Of(app));
 }

@@ -8,7 +8,10 @@ using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 
-/// <summary>Resolves the v3 caller from headers: backend (key + secret), user (key + id [+ HMAC]) or user JWT.</summary>
+/// <summary>
+/// Resolves the v3 caller from headers: backend (key + secret), user (key + id [+ HMAC]) or user JWT. The user-facing
+/// calls (<see cref="UserAsync"/>, <see cref="InboxAsync"/>) also admit or refuse the browser origin (<see cref="BrowserAccess"/>).
+/// </summary>
 public sealed class V3Authenticator(AppStore apps, UserTokenValidator tokens)
 {
     public async Task<Authenticated<App, V3Error>> BackendAsync(HttpRequest request, CancellationToken ct)
@@ -23,6 +26,12 @@ public sealed class V3Authenticator(AppStore apps, UserTokenValidator tokens)
     }
 
     public async Task<Authenticated<UserCaller, V3Error>> UserAsync(HttpRequest request, CancellationToken ct)
+    {
+        var user = await ResolveUserAsync(request, ct);
+        return FromBrowser(request, user.Caller?.App) ?? user;
+    }
+
+    private async Task<Authenticated<UserCaller, V3Error>> ResolveUserAsync(HttpRequest request, CancellationToken ct)
     {
         var bearer = BearerToken(request);
         if (bearer is not null)
@@ -48,6 +57,23 @@ public sealed class V3Authenticator(AppStore apps, UserTokenValidator tokens)
     /// </summary>
     public async Task<Authenticated<InboxCaller, V3Error>> InboxAsync(HttpRequest request, bool userRequired, CancellationToken ct)
     {
+        var caller = await ResolveInboxCallerAsync(request, userRequired, ct);
+        return FromBrowser(request, caller.Caller?.App) ?? caller;
+    }
+
+    /// <summary>Null when the call may go on; otherwise the refusal of a browser origin the app does not allow.</summary>
+    private static V3Error? FromBrowser(HttpRequest request, App? app)
+    {
+        if (app is null)
+        {
+            BrowserAccess.AllowUnknownCaller(request.HttpContext);
+            return null;
+        }
+        return BrowserAccess.Admit(request.HttpContext, app) ? null : Error(StatusCodes.Status403Forbidden, "Origin not allowed for this app");
+    }
+
+    private async Task<Authenticated<InboxCaller, V3Error>> ResolveInboxCallerAsync(HttpRequest request, bool userRequired, CancellationToken ct)
+    {
         if (Header(request, V3Headers.ApiSecret) is not null || Header(request, V3Headers.SecretKey) is not null)
         {
             var backend = await BackendAsync(request, ct);
@@ -59,7 +85,7 @@ public sealed class V3Authenticator(AppStore apps, UserTokenValidator tokens)
                 return Invalid("userIdentifier should not be empty");
             return new InboxCaller(backend.Caller!, named, IsBackend: true);
         }
-        var user = await UserAsync(request, ct);
+        var user = await ResolveUserAsync(request, ct);
         if (user.Failure is not null) return user.Failure;
         return new InboxCaller(user.Caller!.App, user.Caller.UserId, IsBackend: false);
     }

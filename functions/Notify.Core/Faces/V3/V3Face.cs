@@ -3,12 +3,14 @@ using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 
-/// <summary>The v3 face's route table (and the one v4 route the same clients call).</summary>
+/// <summary>
+/// The v3 face's route table (and the one v4 route the same clients call). The user-facing routes answer browsers
+/// from other origins (CORS, <see cref="BrowserAccess"/>); the backend's routes do not.
+/// </summary>
 public static class V3Face
 {
-    public static readonly ApiFace Face = new("V3", ["v3", "v4"],
+    private static readonly ApiRoute[] UserRoutes =
     [
-        ApiRoute.Post("v3/notifications", (HttpRequest r, V3SendEndpoints h, CancellationToken ct) => h.SendAsync(r, ct)),
         ApiRoute.Get("v3/notifications", (HttpRequest r, V3InboxEndpoints h, CancellationToken ct) => h.ListAsync(r, ct)),
         ApiRoute.Post("v3/notifications/markAllNotificationsAsSeen", (HttpRequest r, V3InboxEndpoints h, CancellationToken ct) => h.MarkAllSeenAsync(r, ct)),
         ApiRoute.Get("v3/notifications/{id}", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.GetAsync(r, id, ct)),
@@ -18,6 +20,19 @@ public static class V3Face
         ApiRoute.Delete("v3/notifications/{id}/reads", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.MarkUnreadAsync(r, id, ct)),
         ApiRoute.Post("v3/notifications/{id}/responses", (HttpRequest r, string id, V3ResponseEndpoints h, CancellationToken ct) => h.AnswerAsync(r, id, ct)),
         ApiRoute.Delete("v3/notifications/{id}/views", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.MarkUnseenAsync(r, id, ct)),
+        ApiRoute.Get("v3/profile", (HttpRequest r, V3ProfileEndpoints h, CancellationToken ct) => h.GetAsync(r, ct)),
+        ApiRoute.Put("v3/profile", (HttpRequest r, V3ProfileEndpoints h, CancellationToken ct) => h.PutAsync(r, ct)),
+        ApiRoute.Patch("v3/profile", (HttpRequest r, V3ProfileEndpoints h, CancellationToken ct) => h.PatchAsync(r, ct)),
+        ApiRoute.Get("v3/preferences", (HttpRequest r, V3PreferenceEndpoints h, CancellationToken ct) => h.GetAsync(r, ct)),
+        ApiRoute.Patch("v3/preferences", (HttpRequest r, V3PreferenceEndpoints h, CancellationToken ct) => h.SetAsync(r, ct)),
+        ApiRoute.Put("v3/preferences", (HttpRequest r, V3PreferenceEndpoints h, CancellationToken ct) => h.SetAsync(r, ct)),
+        ApiRoute.Post("v3/sdk/connect", (HttpRequest r, V3SdkEndpoints h, CancellationToken ct) => h.ConnectAsync(r, ct)),
+        ApiRoute.Get("v3/categories", (HttpRequest r, V3CategoryEndpoints h, CancellationToken ct) => h.ListAsync(r, ct)),
+    ];
+
+    private static readonly ApiRoute[] BackendRoutes =
+    [
+        ApiRoute.Post("v3/notifications", (HttpRequest r, V3SendEndpoints h, CancellationToken ct) => h.SendAsync(r, ct)),
         ApiRoute.Post("v3/users", (HttpRequest r, V3UserEndpoints h, CancellationToken ct) => h.CreateAsync(r, ct)),
         ApiRoute.Put("v3/users/{identifier}", (HttpRequest r, string identifier, V3UserEndpoints h, CancellationToken ct) => h.PutAsync(r, identifier, ct)),
         ApiRoute.Delete("v3/users/{identifier}", (HttpRequest r, string identifier, V3UserEndpoints h, CancellationToken ct) => h.DeleteAsync(r, identifier, ct)),
@@ -27,14 +42,6 @@ public static class V3Face
         ApiRoute.Put("v3/templates/{identifier}", (HttpRequest r, string identifier, V3TemplateEndpoints h, CancellationToken ct) => h.ReplaceAsync(r, identifier, ct)),
         ApiRoute.Delete("v3/templates/{identifier}", (HttpRequest r, string identifier, V3TemplateEndpoints h, CancellationToken ct) => h.DeleteAsync(r, identifier, ct)),
         ApiRoute.Get("v3/requests/{requestId}/deliveries", (HttpRequest r, string requestId, V3DeliveryEndpoints h, CancellationToken ct) => h.ListAsync(r, requestId, ct)),
-        ApiRoute.Get("v3/profile", (HttpRequest r, V3ProfileEndpoints h, CancellationToken ct) => h.GetAsync(r, ct)),
-        ApiRoute.Put("v3/profile", (HttpRequest r, V3ProfileEndpoints h, CancellationToken ct) => h.PutAsync(r, ct)),
-        ApiRoute.Patch("v3/profile", (HttpRequest r, V3ProfileEndpoints h, CancellationToken ct) => h.PatchAsync(r, ct)),
-        ApiRoute.Get("v3/preferences", (HttpRequest r, V3PreferenceEndpoints h, CancellationToken ct) => h.GetAsync(r, ct)),
-        ApiRoute.Patch("v3/preferences", (HttpRequest r, V3PreferenceEndpoints h, CancellationToken ct) => h.SetAsync(r, ct)),
-        ApiRoute.Put("v3/preferences", (HttpRequest r, V3PreferenceEndpoints h, CancellationToken ct) => h.SetAsync(r, ct)),
-        ApiRoute.Post("v3/sdk/connect", (HttpRequest r, V3SdkEndpoints h, CancellationToken ct) => h.ConnectAsync(r, ct)),
-        ApiRoute.Get("v3/categories", (HttpRequest r, V3CategoryEndpoints h, CancellationToken ct) => h.ListAsync(r, ct)),
         ApiRoute.Post("v3/categories", (HttpRequest r, V3CategoryEndpoints h, CancellationToken ct) => h.CreateAsync(r, ct)),
         ApiRoute.Post("v3/notifications/categories", (HttpRequest r, V3CategoryEndpoints h, CancellationToken ct) => h.CreateAsync(r, ct)),
         ApiRoute.Delete("v3/categories/{id}", (HttpRequest r, string id, V3CategoryEndpoints h, CancellationToken ct) => h.DeleteAsync(r, id, ct)),
@@ -47,5 +54,8 @@ public static class V3Face
         ApiRoute.Put("v3/topics/{id}/users/{identifier}", (HttpRequest r, string id, string identifier, V3TopicEndpoints h, CancellationToken ct) => h.SetUserChannelsAsync(r, id, identifier, ct)),
         ApiRoute.Get("v3/topics/subscriptions/{identifier}", (HttpRequest r, string identifier, V3TopicEndpoints h, CancellationToken ct) => h.ListSubscriptionsAsync(r, identifier, ct)),
         ApiRoute.Patch("v4/workflows/{identifier}", (HttpRequest r, string identifier, V4WorkflowEndpoints h, CancellationToken ct) => h.CancelAsync(r, identifier, ct)),
-    ]);
+    ];
+
+    public static readonly ApiFace Face = new("V3", ["v3", "v4"],
+        [.. UserRoutes, .. BackendRoutes, .. BrowserAccess.Preflights(UserRoutes, V3Headers.FromBrowsers)]);
 }

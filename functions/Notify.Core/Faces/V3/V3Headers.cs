@@ -9,4 +9,7 @@ public static class V3Headers
     public const string UserId = "X-ENGAGESPOT-USER-ID";
     public const string UserSignature = "X-ENGAGESPOT-USER-SIGNATURE";
     public const string DeviceId = "X-ENGAGESPOT-DEVICE-ID";
+
+    /// <summary>What a browser may send on the user-facing routes: never the API secret, which stays on backends.</summary>
+    public static readonly IReadOnlyList<string> FromBrowsers = [ApiKey, UserId, UserSignature, DeviceId, "Authorization", "Content-Type", "Last-Event-ID"];
 }
