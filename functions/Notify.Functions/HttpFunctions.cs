@@ -35,6 +35,10 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
     public IResult V4([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "v4/{*path}")] HttpRequest req) =>
         dispatcher.Forward("V3");
 
+    [Function("InboxComponent")]
+    public IResult InboxComponent([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "inbox.js/{*path}")] HttpRequest req) =>
+        dispatcher.Forward("V3");
+
     [Function("Channels")]
     public IResult Channels([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "channels/{*path}")] HttpRequest req) =>
         dispatcher.Forward("Subscriptions");

@@ -12,6 +12,7 @@ using Notify.Core.Categories;
 using Notify.Core.Deliveries;
 using Notify.Core.Devices;
 using Notify.Core.Inbox;
+using Notify.Core.Live;
 using Notify.Core.Pipeline;
 using Notify.Core.Preferences;
 using Notify.Core.RateLimits;
@@ -71,6 +72,7 @@ public static class NotifyServices
         services.AddBatchFace(configuration);
         services.AddRequestsAndAnswers();
         services.AddStatusFace();
+        services.AddLiveInboxes(configuration);
         return services;
     }
 }

@@ -44,6 +44,13 @@ public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, Tim
         return item.HasValue ? item.Value : null;
     }
 
+    /// <summary>Changes whenever the inbox does: the user row, which every inbox write changes, read for its ETag alone.</summary>
+    public async Task<string?> VersionAsync(string appId, string userId, CancellationToken ct)
+    {
+        var user = await Users.GetEntityIfExistsAsync<TableEntity>(TableKeys.User(appId, userId), UserRow.Key, ["RowKey"], ct);
+        return user.HasValue ? user.Value!.ETag.ToString() : "";
+    }
+
     public async Task<int> GetUnreadCountAsync(string appId, string userId, CancellationToken ct) =>
         (await GetUserAsync(TableKeys.User(appId, userId), ct))?.UnseenCount ?? 0;
 

@@ -44,6 +44,12 @@ public static class TableKeys
 
     public static long ParseInboxId(string rowKey) => long.Parse(rowKey.AsSpan(InboxIdPrefix.Length), CultureInfo.InvariantCulture);
 
+    /// <summary>A live stream ticket in the user's partition, keyed by the ticket's SHA-256 (the ticket itself is never stored).</summary>
+    public static string StreamTicket(string ticketHash) => $"{StreamTicketPrefix}{ticketHash}";
+
+    public const string StreamTicketPrefix = "st|";
+    public const string StreamTicketEnd = "st}";
+
     /// <summary>The reverse of a topic membership, in the user's partition, so a user's topics are one range read.</summary>
     public static string TopicSubscription(int topicId) => $"{TopicSubscriptionPrefix}{topicId:D10}";
 

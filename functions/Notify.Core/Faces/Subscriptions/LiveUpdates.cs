@@ -1,7 +1,6 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Notify.Core.Faces.Kit;
 using Notify.Core.Feeds;
 
 namespace Notify.Core.Faces.Subscriptions;
@@ -14,62 +13,37 @@ namespace Notify.Core.Faces.Subscriptions;
 /// </summary>
 public sealed class LiveUpdates(SubscriptionStore subscriptions, IOptions<FeedOptions> options, TimeProvider clock)
 {
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public IResult Stream(SubscriptionRow subscription) => new LiveResult(this, subscription);
+    public IResult Stream(SubscriptionRow subscription) => new EventStreamResult(context => RunAsync(subscription, context));
 
     private async Task RunAsync(SubscriptionRow subscription, HttpContext context)
     {
-        var response = context.Response;
         var ct = context.RequestAborted;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
         var check = TimeSpan.FromSeconds(options.Value.LiveCheckSeconds);
         var ends = clock.GetUtcNow().AddSeconds(options.Value.LiveStreamSeconds);
         var seen = (subscription.PushedAt, subscription.Mute);
         var quietSince = clock.GetUtcNow();
-        try
+        var stream = await new EventStream(context.Response).StartAsync(TimeSpan.FromSeconds(3), ct);
+        await stream.SendAsync("ready", new { }, null, ct);
+        while (clock.GetUtcNow() < ends)
         {
-            await WriteAsync(response, "retry: 3000\nevent: ready\ndata: {}\n\n", ct);
-            while (clock.GetUtcNow() < ends)
+            await Task.Delay(check, clock, ct);
+            var current = await subscriptions.GetAsync(subscription.FeedId, subscription.Iuid, ct);
+            if (current is null || current.Id != subscription.Id)
             {
-                await Task.Delay(check, clock, ct);
-                var current = await subscriptions.GetAsync(subscription.FeedId, subscription.Iuid, ct);
-                if (current is null || current.Id != subscription.Id)
-                {
-                    await WriteAsync(response, "event: gone\ndata: {}\n\n", ct);
-                    return;
-                }
-                if ((current.PushedAt, current.Mute) != seen)
-                {
-                    seen = (current.PushedAt, current.Mute);
-                    var data = JsonSerializer.Serialize(new { pushedAt = current.PushedAt, mute = current.Mute }, Json);
-                    await WriteAsync(response, $"event: changed\ndata: {data}\n\n", ct);
-                    quietSince = clock.GetUtcNow();
-                }
-                else if (clock.GetUtcNow() - quietSince >= KeepAlive)
-                {
-                    await WriteAsync(response, ": keep-alive\n\n", ct);
-                    quietSince = clock.GetUtcNow();
-                }
+                await stream.SendAsync("gone", new { }, null, ct);
+                return;
+            }
+            if ((current.PushedAt, current.Mute) != seen)
+            {
+                seen = (current.PushedAt, current.Mute);
+                await stream.SendAsync("changed", new { pushedAt = current.PushedAt, mute = current.Mute }, null, ct);
+                quietSince = clock.GetUtcNow();
+            }
+            else if (clock.GetUtcNow() - quietSince >= EventStream.KeepAlive)
+            {
+                await stream.KeepAliveAsync(ct);
+                quietSince = clock.GetUtcNow();
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The page closed or navigated away.
-        }
-    }
-
-    private static async Task WriteAsync(HttpResponse response, string text, CancellationToken ct)
-    {
-        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
-        await response.Body.FlushAsync(ct);
-    }
-
-    private sealed record LiveResult(LiveUpdates Live, SubscriptionRow Subscription) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext) => Live.RunAsync(Subscription, httpContext);
     }
 }

@@ -5,6 +5,7 @@ using Notify.Core.Apps;
 using static Notify.Core.Faces.V3.V3Results;
 using Notify.Core.Auth;
 using Notify.Core.Faces.Kit;
+using Notify.Core.Live;
 
 namespace Notify.Core.Faces.V3;
 
@@ -12,7 +13,7 @@ namespace Notify.Core.Faces.V3;
 /// Resolves the v3 caller from headers: backend (key + secret), user (key + id [+ HMAC]) or user JWT. The user-facing
 /// calls (<see cref="UserAsync"/>, <see cref="InboxAsync"/>) also admit or refuse the browser origin (<see cref="BrowserAccess"/>).
 /// </summary>
-public sealed class V3Authenticator(AppStore apps, UserTokenValidator tokens)
+public sealed class V3Authenticator(AppStore apps, UserTokenValidator tokens, StreamTickets tickets)
 {
     public async Task<Authenticated<App, V3Error>> BackendAsync(HttpRequest request, CancellationToken ct)
     {
@@ -59,6 +60,24 @@ public sealed class V3Authenticator(AppStore apps, UserTokenValidator tokens)
     {
         var caller = await ResolveInboxCallerAsync(request, userRequired, ct);
         return FromBrowser(request, caller.Caller?.App) ?? caller;
+    }
+
+    /// <summary>
+    /// A stream opened with a ticket: <c>apiKey</c>, <c>userId</c> and <c>ticket</c> in the query. The origin is checked
+    /// before the ticket is spent, so a refused page cannot use up a ticket.
+    /// </summary>
+    public async Task<Authenticated<InboxCaller, V3Error>> TicketAsync(HttpRequest request, CancellationToken ct)
+    {
+        string? Query(string name) => request.Query[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
+        var (apiKey, userId, ticket) = (Query("apiKey"), Query("userId"), Query("ticket"));
+        var app = apiKey is null ? null : await apps.FindByApiKeyAsync(apiKey, ct);
+        if (app is not null && FromBrowser(request, app) is { } refused) return refused;
+        if (app is null || userId is null || ticket is null || !await tickets.RedeemAsync(app.Id, userId, ticket, ct))
+        {
+            if (app is null) BrowserAccess.AllowUnknownCaller(request.HttpContext);
+            return Unauthorized("Invalid, expired or used stream ticket");
+        }
+        return new InboxCaller(app, userId, IsBackend: false);
     }
 
     /// <summary>Null when the call may go on; otherwise the refusal of a browser origin the app does not allow.</summary>

@@ -12,6 +12,8 @@ public static class V3Face
     private static readonly ApiRoute[] UserRoutes =
     [
         ApiRoute.Get("v3/notifications", (HttpRequest r, V3InboxEndpoints h, CancellationToken ct) => h.ListAsync(r, ct)),
+        ApiRoute.Get("v3/notifications/stream", (HttpRequest r, V3StreamEndpoints h, CancellationToken ct) => h.StreamAsync(r, ct)),
+        ApiRoute.Post("v3/notifications/stream-tickets", (HttpRequest r, V3StreamEndpoints h, CancellationToken ct) => h.IssueTicketAsync(r, ct)),
         ApiRoute.Post("v3/notifications/markAllNotificationsAsSeen", (HttpRequest r, V3InboxEndpoints h, CancellationToken ct) => h.MarkAllSeenAsync(r, ct)),
         ApiRoute.Get("v3/notifications/{id}", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.GetAsync(r, id, ct)),
         ApiRoute.Delete("v3/notifications/{id}", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.DeleteAsync(r, id, ct)),
@@ -56,6 +58,11 @@ public static class V3Face
         ApiRoute.Patch("v4/workflows/{identifier}", (HttpRequest r, string identifier, V4WorkflowEndpoints h, CancellationToken ct) => h.CancelAsync(r, identifier, ct)),
     ];
 
-    public static readonly ApiFace Face = new("V3", ["v3", "v4"],
-        [.. UserRoutes, .. BackendRoutes, .. BrowserAccess.Preflights(UserRoutes, V3Headers.FromBrowsers)]);
+    public static readonly ApiFace Face = new("V3", ["v3", "v4", InboxComponent.Path],
+    [
+        .. UserRoutes,
+        .. BackendRoutes,
+        .. BrowserAccess.Preflights(UserRoutes, V3Headers.FromBrowsers),
+        ApiRoute.Get(InboxComponent.Path, (HttpContext c) => InboxComponent.Script(c)),
+    ]);
 }

@@ -11,6 +11,7 @@ public static class V3Services
         services.AddSingleton<V3Authenticator>();
         services.AddSingleton<V3SendEndpoints>();
         services.AddSingleton<V3InboxEndpoints>();
+        services.AddSingleton<V3StreamEndpoints>();
         services.AddSingleton<V3ResponseEndpoints>();
         services.AddSingleton<V3UserEndpoints>();
         services.AddSingleton<V3ProfileEndpoints>();

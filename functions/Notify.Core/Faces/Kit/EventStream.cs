@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Notify.Core.Faces.Kit;
+
+/// <summary>
+/// A server-sent events response, shared by the faces that stream (the subscriber page's updates, the v3 inbox
+/// stream): the headers that keep proxies from buffering, and events, comments and the reconnect delay, each
+/// flushed at once. Both hosts write it to the same <see cref="HttpResponse"/>.
+/// </summary>
+public sealed class EventStream(HttpResponse response)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    /// <summary>Sends the headers and the delay the browser waits before it reconnects by itself.</summary>
+    public async Task<EventStream> StartAsync(TimeSpan retry, CancellationToken ct)
+    {
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        await WriteAsync($"retry: {(int)retry.TotalMilliseconds}\n\n", ct);
+        return this;
+    }
+
+    /// <summary>One event; <paramref name="data"/> is sent as JSON (one line), <paramref name="id"/> becomes the browser's Last-Event-ID.</summary>
+    public Task SendAsync(string name, object data, string? id, CancellationToken ct) =>
+        WriteAsync($"{(id is null ? "" : $"id: {id}\n")}event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
+
+    /// <summary>A comment line, which keeps idle connections from being closed by proxies.</summary>
+    public Task KeepAliveAsync(CancellationToken ct) => WriteAsync(": keep-alive\n\n", ct);
+
+    private async Task WriteAsync(string text, CancellationToken ct)
+    {
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
+        await response.Body.FlushAsync(ct);
+    }
+}
+
+/// <summary>An <see cref="IResult"/> whose execution is a stream written by <paramref name="Run"/> until it returns or the caller leaves.</summary>
+public sealed record EventStreamResult(Func<HttpContext, Task> Run) : IResult, IContentTypeHttpResult
+{
+    public string ContentType => "text/event-stream";
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        try
+        {
+            await Run(httpContext);
+        }
+        catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The page closed or navigated away.
+        }
+    }
+}
