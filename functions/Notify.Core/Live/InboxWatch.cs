@@ -121,7 +121,8 @@ public sealed class InboxWatch(string appId, string userId, InboxStore inbox)
                 var countsMoved = version is not null && counts != Counts;
                 (head, version, Counts) = (page.Items, current, counts);
                 foreach (var (kind, item, id) in changes) Publish(kind, item, id);
-                if (countsMoved || changes.Count > 0) Publish(LiveEventKind.Counts, null, null);
+                // Every item event carries the counts; a counts event is only for changes beyond the head.
+                if (countsMoved && changes.Count == 0) Publish(LiveEventKind.Counts, null, null);
             }
         }
         finally

@@ -17,7 +17,8 @@ public class NotifyServer : IAsyncLifetime
     public const string OperatorKey = "test-operator-key";
     private WebApplication? app;
 
-    public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+    /// <summary>Set to another server's prefix to run a second instance over the same storage.</summary>
+    public string Prefix { get; init; } = "t" + Guid.NewGuid().ToString("N")[..10];
     public HttpClient Http { get; private set; } = null!;
     public NotifyStorage Storage => Services.GetRequiredService<NotifyStorage>();
     public IServiceProvider Services => app!.Services;
