@@ -62,6 +62,14 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    siteConfig: {
+      // Platform CORS stays off (no origins): when it holds any, the front end answers every preflight itself
+      // and never forwards OPTIONS. Notify's faces answer CORS per app and per route (docs/deploy.md).
+      cors: {
+        allowedOrigins: []
+        supportCredentials: false
+      }
+    }
     // On Flex the runtime, its version and scaling live here; the older app settings
     // (FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE …)
     // are deprecated and must not be set.

@@ -29,6 +29,15 @@ public sealed partial class DeploymentSettingsTests
     }
 
     [Fact]
+    public void Should_leave_platform_cors_off_so_the_faces_answer_preflights()
+    {
+        var template = File.ReadAllText(Path.Combine(Infra, "modules", "functionApp.bicep"));
+        var cors = PlatformCors().Match(template);
+        Assert.True(cors.Success, "functionApp.bicep sets no siteConfig.cors");
+        Assert.Equal("[]", cors.Groups["origins"].Value);
+    }
+
+    [Fact]
     public void Should_name_the_operator_api_nowhere_by_its_old_names()
     {
         string[] places = ["README.md", "docs", "infra", "scripts", "functions", "local.settings.sample.json", "azure.yaml", "host.json"];
@@ -46,6 +55,9 @@ public sealed partial class DeploymentSettingsTests
         Assert.NotEmpty(files);
         Assert.True(hits.Count == 0, "Old operator names remain:\n" + string.Join("\n", hits));
     }
+
+    [GeneratedRegex(@"cors:\s*\{\s*allowedOrigins:\s*(?<origins>\[[^\]]*\])")]
+    private static partial Regex PlatformCors();
 
     private static HashSet<string> AppSettingNames() =>
         [.. Directory.EnumerateFiles(Infra, "*.bicep", SearchOption.AllDirectories)

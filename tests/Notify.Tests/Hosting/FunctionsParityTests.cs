@@ -104,7 +104,7 @@ public sealed class FunctionsParityTests
             Trigger(Function(metadata, "Operator"))["route"] = "admin/{*path}";
         });
 
-        Assert.Contains(problems, p => p.StartsWith("Function 'V3' (") && p.EndsWith("does not accept DELETE, PATCH, PUT, which face 'V3' serves"));
+        Assert.Contains(problems, p => p.StartsWith("Function 'V3' (") && p.EndsWith("does not accept DELETE, OPTIONS, PATCH, PUT, which face 'V3' serves"));
         Assert.Contains(problems, p => p.StartsWith("Function 'V3' (") && p.Contains("auth level 'Function'"));
         Assert.Contains(problems, p => p.StartsWith("Function 'Email' (") && p.Contains("binds its message as 'body'"));
         Assert.Contains(problems, p => p.StartsWith("Function 'ReleaseWaitingDeliveries' (") && p.Contains($"runs on '0 0 * * * *' but timer job 'ReleaseWaitingDeliveries' on '{TimerJobs.All.Single(t => t.Name == "ReleaseWaitingDeliveries").Schedule}'"));
