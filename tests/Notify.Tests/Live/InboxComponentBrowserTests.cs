@@ -88,6 +88,23 @@ public sealed class InboxComponentBrowserTests(LiveServer server, Chromium chrom
         await Expect(bell).ToBeFocusedAsync();
     }
 
+    [Fact]
+    public async Task Should_page_the_list_with_load_more()
+    {
+        await using var opened = await OpenAsync("pia", phone: false);
+        var (app, page) = (opened.App, opened.Page);
+        for (var i = 1; i <= 12; i++) await server.SendToAsync(app, "pia", $"Note {i}");
+        await server.WaitForInboxAsync(app, "pia", 12);
+        await page.ReloadAsync();
+        await page.Locator("notify-inbox button.bell").ClickAsync();
+        var items = page.Locator("notify-inbox li[data-id]");
+        await Expect(items).ToHaveCountAsync(10);
+        await page.Locator("notify-inbox .more").ClickAsync();
+        await Expect(items).ToHaveCountAsync(12);
+        await Expect(items.Last.Locator(".title")).ToHaveTextAsync("Note 1");
+        await Expect(page.Locator("notify-inbox .more")).ToBeHiddenAsync();
+    }
+
     [Theory]
     [InlineData(true, "inbox-component-phone.png")]
     [InlineData(false, "inbox-component-desktop.png")]
@@ -103,6 +120,7 @@ public sealed class InboxComponentBrowserTests(LiveServer server, Chromium chrom
         await Expect(page.Locator("notify-inbox .badge")).ToHaveTextAsync("2");
         await page.Locator("notify-inbox button.bell").ClickAsync();
         await Expect(page.Locator("notify-inbox li[data-id]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("notify-inbox .more")).ToBeHiddenAsync();
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath(file) });
     }
 

@@ -10,17 +10,17 @@
 
   const STYLE = `
     :host { position: relative; display: inline-block; font: 14px/1.4 system-ui, sans-serif; color: #1c1e21; }
+    [hidden] { display: none !important; }
     button { font: inherit; cursor: pointer; border-radius: 6px; }
     button:focus-visible, a:focus-visible, input:focus-visible, h2:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
     .bell { position: relative; border: 1px solid #c9ccd1; background: #fff; padding: 6px 10px; min-width: 44px; min-height: 44px; }
     .bell svg { width: 22px; height: 22px; vertical-align: middle; }
     .badge { position: absolute; top: -6px; right: -6px; min-width: 20px; padding: 0 5px; border-radius: 10px;
              background: #c81e1e; color: #fff; font-size: 12px; font-weight: 700; line-height: 20px; text-align: center; }
-    .badge[hidden] { display: none; }
     .panel { position: absolute; right: 0; z-index: 1000; margin-top: 8px; width: min(380px, calc(100vw - 16px));
              max-height: min(70vh, 560px); overflow: auto; background: #fff; border: 1px solid #c9ccd1; border-radius: 10px;
              box-shadow: 0 8px 24px rgba(0,0,0,.15); }
-    .panel[hidden] { display: none; }
+    @media (max-width: 480px) { .panel { position: fixed; left: 8px; right: 8px; width: auto; } }
     header { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 10px 12px; border-bottom: 1px solid #e4e6eb; }
     h2 { margin: 0; font-size: 16px; }
     .link { border: 0; background: none; color: #1d4ed8; padding: 6px; }
