@@ -80,6 +80,23 @@ public sealed class StandInHost : IAsyncDisposable
     /// <summary>Sends a request the way the host proxies it: to the worker's own listener, with an InvocationRequest for the same id.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
+        var (function, response, invocation) = Start(request, HttpCompletionOption.ResponseContentRead);
+        EnsureSucceeded(function, await invocation);
+        return await response;
+    }
+
+    /// <summary>
+    /// For an answer that streams: returns once its headers arrive, as the host passes a streamed response on; the
+    /// invocation ends when the stream does (awaited, and checked, by the caller).
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, Task Invocation)> OpenStreamAsync(HttpRequestMessage request)
+    {
+        var (function, response, invocation) = Start(request, HttpCompletionOption.ResponseHeadersRead);
+        return (await response, invocation.ContinueWith(t => EnsureSucceeded(function, t.Result), TaskScheduler.Default));
+    }
+
+    private (LoadedFunction Function, Task<HttpResponseMessage> Response, Task<InvocationResponse> Invocation) Start(HttpRequestMessage request, HttpCompletionOption completion)
+    {
         var path = request.RequestUri!.OriginalString.TrimStart('/');
         var function = Functions.FirstOrDefault(f => f.Serves(request.Method, path.Split('?')[0]))
                        ?? throw new InvalidOperationException($"No loaded HTTP function serves {request.Method} {path}");
@@ -89,11 +106,8 @@ public sealed class StandInHost : IAsyncDisposable
         var requestData = new TypedData { Http = new RpcHttp { Method = request.Method.Method, Url = request.RequestUri.ToString() } };
         // The request goes out first: the worker gives an invocation only a few seconds to see its request
         // arrive, and on a loaded machine a new connection can take longer than that.
-        var response = http.SendAsync(request);
-        var invocation = InvokeAsync(function, new() { [function.BindingName] = requestData }, [], invocationId);
-        var result = await invocation;
-        EnsureSucceeded(function, result);
-        return await response;
+        var response = http.SendAsync(request, completion);
+        return (function, response, InvokeAsync(function, new() { [function.BindingName] = requestData }, [], invocationId));
     }
 
     /// <summary>Invokes a queue function with a message as read from storage: the body base64-decoded, as the host's default messageEncoding does.</summary>
