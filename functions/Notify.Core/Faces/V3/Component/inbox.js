@@ -131,9 +131,13 @@
       this.generation = (this.generation || 0) + 1;
       this.failures = 0;
       this.lastEventId = null;
+      this.loaded = false;
+      // With a stream, the list is read once the stream is watching (on ready), so nothing falls between the two.
       if (typeof EventSource === "function") this.openStream(this.generation);
-      else this.startPolling();
-      this.loadPage(1);
+      else {
+        this.startPolling();
+        this.loadPage(1);
+      }
     }
 
     stop() {
@@ -160,7 +164,7 @@
           this.pollTimer = null;
           fn(JSON.parse(e.data));
         });
-        on("ready", d => this.setCounts(d, false));
+        on("ready", d => { this.setCounts(d, false); this.loadPage(1); });
         on("resync", d => { this.setCounts(d, false); this.loadPage(1); });
         on("counts", d => this.setCounts(d, true));
         on("notification.created", d => { this.upsert(d.notification, true); this.setCounts(d, true); this.announce(d.notification); });
@@ -179,6 +183,7 @@
       if (this.source) this.source.close();
       this.source = null;
       if (generation !== this.generation) return;
+      if (!this.loaded) this.loadPage(1);
       if (this.failures >= STREAM_FAILURES_BEFORE_POLLING) this.startPolling();
       clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => this.openStream(generation), delay);
@@ -196,6 +201,7 @@
         if (pageNo === 1 || refresh) this.items = [];
         for (const item of page.data) if (!this.items.some(i => i.id === item.id)) this.items.push(item);
         if (!refresh) this.pageNo = pageNo;
+        this.loaded = true;
         this.totalPages = page.pagination.totalPages;
         this.setCounts({ unreadCount: page.unreadCount, totalCount: page.pagination.totalCount }, false);
         this.status.hidden = true;
