@@ -15,7 +15,7 @@ public sealed record ItemState(
 /// Item updates beyond seen and read: the user's one answer, and the first registered device an item was
 /// shown on. Each is a read-modify-write of the item under its ETag, so concurrent calls settle on one winner.
 /// </summary>
-public sealed class InboxAnswers(NotifyStorage storage, InboxStore inbox, OpenReceipts receipts, TimeProvider clock)
+public sealed class InboxAnswers(NotifyStorage storage, InboxStore inbox, OpenReceipts receipts, IInboxListener listener, TimeProvider clock)
 {
     private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
@@ -41,6 +41,7 @@ public sealed class InboxAnswers(NotifyStorage storage, InboxStore inbox, OpenRe
                     new TableTransactionAction(TableTransactionActionType.UpdateReplace, user.Value!, user.Value!.ETag),
                     new TableTransactionAction(TableTransactionActionType.UpdateReplace, item, item.ETag),
                 ], ct);
+                listener.Written(new InboxWritten(appId, userId, InboxWriteKind.Changed, id));
                 await receipts.RecordAsync(appId, userId, item, ct);
                 return (AnswerOutcome.Answered, item);
             }

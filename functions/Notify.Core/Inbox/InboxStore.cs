@@ -6,7 +6,7 @@ using Notify.Core.Users;
 namespace Notify.Core.Inbox;
 
 /// <summary>Reads and changes one user's inbox. Every change moves the counters in the same transaction.</summary>
-public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, TimeProvider clock)
+public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, IInboxListener listener, TimeProvider clock)
 {
     private const int MaxAttempts = 20;
     private const int MaxItemsPerTransaction = 99;
@@ -108,6 +108,7 @@ public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, Tim
             try
             {
                 await Users.SubmitTransactionAsync(actions, ct);
+                listener.Written(new InboxWritten(appId, userId, change == InboxChange.Deleted ? InboxWriteKind.Deleted : InboxWriteKind.Changed, id));
                 if (change == InboxChange.Clicked) await receipts.RecordAsync(appId, userId, item, ct);
                 return true;
             }
@@ -145,6 +146,7 @@ public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, Tim
             try
             {
                 await Users.SubmitTransactionAsync(actions, ct);
+                listener.Written(new InboxWritten(appId, userId, InboxWriteKind.AllSeen, null));
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412 && ++conflicts < MaxAttempts)
             {

@@ -13,7 +13,7 @@ public enum DeliveryOutcome { Delivered, AlreadyDelivered, NotRendered }
 /// Writes one inbox item, its id row and the user's counters in one entity-group transaction. The
 /// item and id rows are added (never upserted), so a second delivery fails with 409 and changes nothing.
 /// </summary>
-public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, TimeProvider clock, ILogger<InboxWriter> logger)
+public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, IInboxListener listener, TimeProvider clock, ILogger<InboxWriter> logger)
 {
     private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
@@ -51,6 +51,7 @@ public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, Time
             try
             {
                 await Users.SubmitTransactionAsync(actions, ct);
+                listener.Written(new InboxWritten(appId, userId, InboxWriteKind.Added, id));
                 return DeliveryOutcome.Delivered;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
