@@ -40,6 +40,7 @@ public static class NotifyServices
 
         services.AddSingleton<AppStore>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<InboxCounters>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<SendStore>();

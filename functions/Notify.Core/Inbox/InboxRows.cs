@@ -17,7 +17,23 @@ public sealed class InboxItemRow : TableRow
     public bool Seen { get; set; }
     public DateTimeOffset? SeenAt { get; set; }
     public DateTimeOffset? ClickedAt { get; set; }
+    /// <summary>When <see cref="Seen"/> was last set (by the delivery or a change); mark-all-seen's watermark covers it when not later.</summary>
+    public DateTimeOffset? SeenChangedAt { get; set; }
+
+    /// <summary>An unseen item from before the user's last mark-all-seen reads as seen then.</summary>
+    public InboxItemRow WithWatermark(DateTimeOffset? seenWatermark)
+    {
+        if (!Seen && seenWatermark is { } watermark && (SeenChangedAt ?? DateTimeOffset.MinValue) <= watermark)
+        {
+            Seen = true;
+            SeenAt = watermark;
+        }
+        return this;
+    }
 }
+
+/// <summary>Points from a category's range to an item, so a category page reads only its own items.</summary>
+public sealed class InboxCategoryRow : TableRow;
 
 /// <summary>
 /// Maps an item id to its row key inside the user's partition. It outlives a deleted item as a

@@ -56,12 +56,16 @@ public sealed class SendService(
         return sendId;
     }
 
+    /// <summary>
+    /// Recipients are chunked in user-bucket order, so a chunk's id-index rows and delivery records fall
+    /// into a few bucket partitions (a few transactions) while the send as a whole spreads over all of them.
+    /// </summary>
     public static IReadOnlyList<string> Chunk(IReadOnlyList<Recipient> recipients, int perChunk)
     {
         var chunks = new List<string>();
         var current = new List<Recipient>();
         var chars = 0;
-        foreach (var recipient in recipients)
+        foreach (var recipient in recipients.OrderBy(r => TableKeys.UserBucket(r.Identifier)))
         {
             var size = Recipient.Serialize([recipient]).Length;
             if (current.Count == perChunk || (current.Count > 0 && chars + size > MaxChunkChars))

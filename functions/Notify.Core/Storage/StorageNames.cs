@@ -15,9 +15,11 @@ public static class TableNames
     public const string RateLimits = "ratelimits";
     public const string Waiting = "waiting";
     public const string Templates = "templates";
+    /// <summary>Delivery records and their status tallies, per send and user bucket.</summary>
+    public const string Deliveries = "deliveries";
 
     public static readonly IReadOnlyList<string> All =
-        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates];
+        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates, Deliveries];
 }
 
 public static class QueueNames

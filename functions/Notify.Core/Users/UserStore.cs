@@ -30,6 +30,8 @@ public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
         {
             var stored = await GetAsync(appId, userId, ct);
             var user = stored ?? UserRow.New(appId, userId, clock.GetUtcNow());
+            // A delivery creates the row without times of its own.
+            if (user.CreatedAt == default) user.CreatedAt = user.Timestamp ?? clock.GetUtcNow();
             user.ProfileJson = change(user.ProfileJson);
             user.UpdatedAt = clock.GetUtcNow();
             try

@@ -4,7 +4,6 @@ using Notify.Core.Pipeline;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
 using Notify.Core.Topics;
-using Notify.Core.Users;
 using Notify.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -54,15 +53,9 @@ public sealed class LargeTopicTests(SmallPageNotifyServer server, ITestOutputHel
     /// <summary>Users whose counters show exactly one item: a duplicate would show two.</summary>
     private async Task<int> DeliveredCountAsync(TestApp app)
     {
-        var count = 0;
-        await foreach (var user in server.Storage.Table(TableNames.Users).QueryAsync<UserRow>(
-            TableClient.CreateQueryFilter($"PartitionKey gt {app.Id + "|"} and PartitionKey lt {app.Id + "}"} and RowKey eq {UserRow.Key}"),
-            select: [nameof(UserRow.TotalCount)]))
-        {
-            Assert.True(user.TotalCount <= 1, "a member got the send twice");
-            count += user.TotalCount;
-        }
-        return count;
+        var counts = await InboxCountsProbe.PerUserAsync(server.Storage, app.Id);
+        Assert.All(counts.Values, c => Assert.True(c.Total <= 1, "a member got the send twice"));
+        return counts.Values.Sum(c => c.Total);
     }
 
     private async Task<int> CountItemsAsync(TestApp app) =>

@@ -23,9 +23,12 @@ public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, IOp
         var pageNo = PositiveInt(v, request, "pageNo", 1, int.MaxValue / MaxLimit);
         var limit = PositiveInt(v, request, "limit", DefaultLimit, MaxLimit);
         var category = request.Query["category"].FirstOrDefault();
+        var cursor = request.Query["cursor"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(cursor) && !InboxStore.IsCursor(cursor)) v.Add("cursor must be a nextCursor from a previous page");
         if (!v.IsValid) return Invalid(v.Errors);
         var (app, userId, _) = caller.Caller!;
-        var page = await inbox.ListAsync(app.Id, userId!, pageNo, limit, string.IsNullOrEmpty(category) ? null : category, ct);
+        var page = await inbox.ListAsync(app.Id, userId!, pageNo, limit, string.IsNullOrEmpty(category) ? null : category,
+            string.IsNullOrEmpty(cursor) ? null : cursor, ct);
         return Results.Ok(new
         {
             unreadCount = page.UnreadCount,
@@ -35,6 +38,7 @@ public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, IOp
                 totalPages = (page.TotalCount + limit - 1) / limit,
                 currentPage = pageNo,
                 limit,
+                nextCursor = page.NextCursor,
             },
             data = page.Items.Select(InboxItemView.From),
         });
