@@ -1,41 +1,72 @@
 using System.Text.Json;
 using Notify.Benchmarks;
 
-// Measures on a fresh Azurite: raw storage throughput for the inbox path's writes, the send API
-// under 32 concurrent clients, end-to-end fan-out of one send to 10,000 recipients, and of one send
-// to a topic of 100,000 members. Arguments (optional): recipients, topic members.
+// Measures on a fresh Azurite, counting every storage request the service makes: raw storage throughput
+// for the inbox path's writes, end-to-end fan-out of one send to many recipients and of one send to a
+// topic, and the send API under 32 concurrent clients against a raw "table write + queue put" pair.
+// Arguments (optional): recipients, topic members, sends.
 var recipients = args.Length > 0 ? int.Parse(args[0]) : 10_000;
-var topicMembers = args.Length > 1 ? int.Parse(args[1]) : 100_000;
+var topicMembers = args.Length > 1 ? int.Parse(args[1]) : 10_000;
+var sends = args.Length > 2 ? int.Parse(args[2]) : 2_000;
+const int clients = 32;
 await using var bench = await BenchmarkHost.StartAsync();
 
 var rawBefore = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawbefore"), recipients, concurrency: 32);
 Console.WriteLine($"raw Azurite before: {rawBefore:F0} recipients/s ({recipients} recipients)");
-
-var fanout = await FanOut.RecipientsPerSecondAsync(bench, recipients);
+var fanout = await FanOut.MeasureAsync(bench, recipients);
 // Azurite slows as it holds more rows, so the raw figure is taken before and after the fan-out and averaged:
 // the fan-out is neither flattered by a fresh emulator nor penalised by a full one.
 var rawAfter = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawafter"), recipients, concurrency: 32);
 var raw = (rawBefore + rawAfter) / 2;
-Console.WriteLine($"raw Azurite after: {rawAfter:F0} recipients/s; baseline {raw:F0}");
-Console.WriteLine($"fan-out: {fanout:F0} recipients/s ({fanout / raw:P0} of raw)");
+Report.FanOut("fan-out", fanout, raw, rawAfter);
 
-var topic = await TopicFanOut.MembersPerSecondAsync(bench, topicMembers);
-Console.WriteLine($"topic fan-out: {topic:F0} members/s ({topicMembers} members, {topic / raw:P0} of raw)");
+var topicRawBefore = rawAfter;
+var topic = await TopicFanOut.MeasureAsync(bench, topicMembers);
+var topicRawAfter = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawtopic"), recipients, concurrency: 32);
+var topicRaw = (topicRawBefore + topicRawAfter) / 2;
+Report.FanOut("topic fan-out", topic, topicRaw, topicRawAfter);
 
-var api = await SendApi.MeasureAsync(bench, clients: 32, sends: 2_000);
-Console.WriteLine($"send API: {api.SendsPerSecond:F0} sends/s, p50 {api.P50Ms:F1} ms, p99 {api.P99Ms:F1} ms");
+var pair = await RawPair.MeasureAsync(await bench.RawStorageAsync("rawpair"), clients, sends);
+Console.WriteLine($"raw table write + queue put: {pair.PerSecond:F0} pairs/s, p50 {pair.P50Ms:F1} ms, p99 {pair.P99Ms:F1} ms ({clients} clients)");
+var api = await SendApi.MeasureAsync(bench, clients, sends);
+Report.SendApi(api, pair);
+
+var model = AccountModel.Of(fanout.Counts, fanout.Recipients);
+Console.WriteLine($"model, {AccountModel.Recipients:N0} recipients on one account: {model.Seconds:F0} s, bound by {model.BoundBy}; " +
+    $"${model.CostPerMillionLow:F3}–{model.CostPerMillionHigh:F3} per million deliveries");
 
 Console.WriteLine(JsonSerializer.Serialize(new
 {
     raw_writes_per_s = Math.Round(raw),
     raw_before_per_s = Math.Round(rawBefore),
     raw_after_per_s = Math.Round(rawAfter),
-    send_per_s = Math.Round(api.SendsPerSecond),
-    send_p50_ms = Math.Round(api.P50Ms, 1),
-    send_p99_ms = Math.Round(api.P99Ms, 1),
-    fanout_recipients_per_s = Math.Round(fanout),
-    fanout_ratio = Math.Round(fanout / raw, 2),
+    fanout_recipients = recipients,
+    fanout_recipients_per_s = Math.Round(fanout.RecipientsPerSecond),
+    fanout_ratio = Math.Round(fanout.RecipientsPerSecond / raw, 2),
+    fanout_requests_per_recipient = Math.Round((double)fanout.Counts.TotalRequests / recipients, 3),
+    fanout_entities_written_per_recipient = Math.Round((double)fanout.Counts.EntitiesWritten / recipients, 2),
+    fanout_hottest_partition_share = Math.Round(fanout.Counts.HottestShare, 4),
+    fanout_hottest_partition = $"{fanout.Counts.Hottest.Key.Table} {fanout.Counts.Hottest.Key.Partition}",
+    fanout_hottest_share_by_table = fanout.Counts.HottestShareByTable.ToDictionary(t => t.Key, t => Math.Round(t.Value, 4)),
     topic_members = topicMembers,
-    topic_fanout_members_per_s = Math.Round(topic),
-    topic_fanout_ratio = Math.Round(topic / raw, 2),
+    topic_fanout_members_per_s = Math.Round(topic.RecipientsPerSecond),
+    topic_fanout_ratio = Math.Round(topic.RecipientsPerSecond / topicRaw, 2),
+    topic_requests_per_member = Math.Round((double)topic.Counts.TotalRequests / topicMembers, 3),
+    topic_hottest_partition_share = Math.Round(topic.Counts.HottestShare, 4),
+    pair_per_s = Math.Round(pair.PerSecond),
+    pair_p99_ms = Math.Round(pair.P99Ms, 1),
+    send_per_s = Math.Round(api.Accept.PerSecond),
+    send_p50_ms = Math.Round(api.Accept.P50Ms, 1),
+    send_p99_ms = Math.Round(api.Accept.P99Ms, 1),
+    send_vs_pair = Math.Round(api.Accept.PerSecond / pair.PerSecond, 2),
+    send_p99_vs_pair = Math.Round(api.Accept.P99Ms / pair.P99Ms, 2),
+    requests_per_accepted_send = Math.Round((double)api.Counts.InScope("api") / api.Sends, 3),
+    requests_per_send_to_inbox = Math.Round((double)api.Counts.TotalRequests / api.Sends, 3),
+    empty_receives_during_sends = api.Counts.EmptyReceives,
+    model_recipients = AccountModel.Recipients,
+    model_seconds = Math.Round(model.Seconds),
+    model_bound_by = model.BoundBy,
+    model_requests_per_recipient = Math.Round(model.RequestsPerRecipient, 3),
+    model_hottest_shared_partition_entities = Math.Round(model.HottestSharedPartitionEntities),
+    cost_per_million_deliveries_usd = new[] { Math.Round(model.CostPerMillionLow, 3), Math.Round(model.CostPerMillionHigh, 3) },
 }));

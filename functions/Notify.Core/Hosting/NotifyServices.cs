@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,8 @@ public static class NotifyServices
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<StorageInitializer>();
-        services.AddSingleton(sp => StorageConnection.Create(configuration, sp.GetRequiredService<IOptions<NotifyOptions>>().Value.StoragePrefix));
+        services.AddSingleton(sp => StorageConnection.Create(configuration, sp.GetRequiredService<IOptions<NotifyOptions>>().Value.StoragePrefix,
+            sp.GetServices<HttpPipelinePolicy>()));
 
         services.AddSingleton<AppStore>();
         services.AddSingleton<UserStore>();

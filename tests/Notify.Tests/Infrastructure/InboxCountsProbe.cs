@@ -12,7 +12,7 @@ public static class InboxCountsProbe
         var counts = new Dictionary<string, (int Total, int Unseen)>();
         await foreach (var row in storage.Table(TableNames.Users).QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
             $"PartitionKey gt {appId + "|"} and PartitionKey lt {appId + "}"} and RowKey ge {TableKeys.InboxCounts} and RowKey lt {TableKeys.InboxCountsEnd}"),
-            select: [nameof(InboxCountChangeRow.Total), nameof(InboxCountChangeRow.Unseen)]))
+            select: ["PartitionKey", nameof(InboxCountChangeRow.Total), nameof(InboxCountChangeRow.Unseen)]))
         {
             var (total, unseen) = counts.GetValueOrDefault(row.PartitionKey);
             counts[row.PartitionKey] = (total + (row.GetInt32(nameof(InboxCountChangeRow.Total)) ?? 0), unseen + (row.GetInt32(nameof(InboxCountChangeRow.Unseen)) ?? 0));
