@@ -5,11 +5,16 @@ using Notify.Core.Storage;
 
 namespace Notify.Core.Apps;
 
-/// <summary>Apps and their API-key index. Lookups by key are cached briefly because every request makes one.</summary>
+/// <summary>
+/// Apps and their API-key index. Lookups by key are cached briefly because every request makes one, and
+/// so are the pipeline's lookups by id, because every queue message makes one. A change made here clears
+/// this instance's caches at once; other instances see it within the cache lifetime.
+/// </summary>
 public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(15);
     private readonly ConcurrentDictionary<string, (App App, DateTimeOffset Expires)> byApiKey = new();
+    private readonly ConcurrentDictionary<string, (App App, DateTimeOffset Expires)> byId = new();
     private TableClient Table => storage.Table(TableNames.Apps);
 
     public async Task<App> CreateAsync(string name, string? id, CancellationToken ct)
@@ -34,6 +39,17 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>For the pipeline, which reads the app for every message: a copy at most the cache lifetime old.</summary>
+    public async Task<App?> GetCachedAsync(string appId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (byId.TryGetValue(appId, out var cached) && cached.Expires > now)
+            return cached.App;
+        var app = await GetAsync(appId, ct);
+        if (app is not null) byId[appId] = (app, now + CacheLifetime);
+        return app;
+    }
+
     public async Task<App?> FindByApiKeyAsync(string apiKey, CancellationToken ct)
     {
         if (!Secrets.IsWellFormedId(apiKey)) return null;
@@ -53,6 +69,7 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
         var response = await Table.UpdateEntityAsync(app, app.ETag, TableUpdateMode.Replace, ct);
         app.ETag = response.Headers.ETag ?? default;
         byApiKey.TryRemove(app.ApiKey, out _);
+        byId.TryRemove(app.Id, out _);
         return app;
     }
 

@@ -46,6 +46,7 @@ public static class NotifyServices
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<SendStore>();
+        services.AddSingleton<SendCommitter>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<SendService>();
         services.AddSingleton<CategoryStore>();

@@ -20,6 +20,8 @@ public sealed partial class InboxStore(NotifyStorage storage, InboxWriter writer
     public async Task<InboxPage> ListAsync(string appId, string userId, int pageNo, int limit, string? category, string? cursor, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
+        // Counted before the items are read (an item commits with its count), so a page never shows fewer items than its counts promise.
+        var total = await counters.ReadAsync(partition, ct);
         var (prefix, end) = category is null
             ? (TableKeys.InboxItemPrefix, TableKeys.InboxItemEnd)
             : (TableKeys.InboxCategoryPrefix(category), TableKeys.InboxCategoryEnd(category));
@@ -38,8 +40,7 @@ public sealed partial class InboxStore(NotifyStorage storage, InboxWriter writer
         var next = rows.Count > limit ? rows[limit].RowKey[prefix.Length..] : null;
         var page = rows.Take(limit).ToList();
         var items = category is null ? page : await ReadItemsAsync(partition, page.Select(r => TableKeys.InboxItemOfCategoryRow(r.RowKey)), ct);
-        // Counted after the items are read, so a page never shows fewer items than its counts promise.
-        var total = await counters.ReadAsync(partition, ct);
+
         var watermark = total.SeenWatermark;
         return new InboxPage(category is null ? total.Total : total.TotalFor(category), total.Unseen,
             items.Select(i => i.WithWatermark(watermark)).ToList(), next);

@@ -24,7 +24,7 @@ public sealed class RecipientDelivery(
 
     public async Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, CancellationToken ct)
     {
-        var app = await apps.GetAsync(send.AppId, ct);
+        var app = await apps.GetCachedAsync(send.AppId, ct);
         if (app is null) return;
         var cancelled = await sends.GetCancelledRecipientsAsync(send, ct);
         var sendChannels = send.Channels is null ? AppChannels.Defaults(app) : DeliveryChannels.Split(send.Channels);

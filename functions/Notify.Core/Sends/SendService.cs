@@ -12,21 +12,20 @@ namespace Notify.Core.Sends;
 /// schedule row when that is beyond the queue's reach. No delivery work happens in the request.
 /// </summary>
 public sealed class SendService(
-    SendStore sends, WorkflowRunStore workflows, ScheduleStore schedules, NotifyStorage storage, IOptions<NotifyOptions> options, TimeProvider clock)
+    SendStore sends, SendCommitter committer, WorkflowRunStore workflows, ScheduleStore schedules, NotifyStorage storage,
+    IOptions<NotifyOptions> options, TimeProvider clock)
 {
     /// <summary>Keeps a chunk row's JSON well under the 32K-character string property cap.</summary>
     private const int MaxChunkChars = 30_000;
 
     public async Task<string> AcceptAsync(string appId, SendRequest request, CancellationToken ct)
     {
-        var sendId = Guid.CreateVersion7().ToString();
         var chunks = Chunk(request.Recipients, options.Value.RecipientsPerChunk);
         var now = clock.GetUtcNow();
         var delay = request.SendAt - now is { } wait && wait > TimeSpan.Zero ? wait : (TimeSpan?)null;
         var send = new SendRow
         {
             AppId = appId,
-            SendId = sendId,
             CreatedAt = now,
             Status = delay is null ? SendStatus.Accepted : SendStatus.Scheduled,
             Title = request.Title,
@@ -46,6 +45,14 @@ public sealed class SendService(
             WorkflowIdentifier = request.Workflow?.Identifier,
             CancellationKey = request.Workflow?.CancellationKey,
         };
+        // Sends of at most one chunk that go now are committed in groups; the rest commit alone.
+        if (delay is null && request.Workflow?.CancellationKey is null && chunks.Count <= 1)
+        {
+            send.RecipientsJson = chunks.FirstOrDefault();
+            if (SendCommitter.CanGroup(send)) return await committer.CommitAsync(send, ct);
+            send.RecipientsJson = null;
+        }
+        var sendId = send.SendId = Guid.CreateVersion7().ToString();
         if (request.Workflow is { CancellationKey: { } key } workflow)
             await workflows.IndexAsync(appId, workflow.Identifier, key, sendId, ct);
         await sends.SaveAsync(send, chunks, ct);

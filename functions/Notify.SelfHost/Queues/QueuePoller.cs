@@ -9,12 +9,11 @@ namespace Notify.SelfHost.Queues;
 /// Polls one queue the way the Functions queue trigger does: batches of <c>batchSize</c>, a new batch
 /// once in-flight work drops to <c>newBatchThreshold</c>, polling that backs off while idle, a failed
 /// message retried after <c>visibilityTimeout</c> and moved to the poison queue at <c>maxDequeueCount</c>.
+/// A message is held on a short lease renewed while its handler runs (<see cref="QueueHostOptions.Lease"/>).
 /// </summary>
 public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, IServiceProvider services, QueueHostOptions options, ILogger logger)
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
-    /// <summary>How long a received message stays hidden while its handler runs.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     private readonly QueueClient queue = storage.Queue(consumer.Queue);
     private readonly QueueClient poison = storage.Queue(QueueNames.Poison(consumer.Queue));
@@ -52,7 +51,7 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, Lease, stopping)).Value;
+                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.Lease, stopping)).Value;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -74,14 +73,19 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stopping)
     {
+        var lease = new Lease(message.PopReceipt);
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var renewal = RenewAsync(message.MessageId, lease, working.Token);
         try
         {
             await consumer.HandleAsync(services, message.Body.ToString(), message.DequeueCount, stopping);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await StopRenewingAsync(working, renewal);
+            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
-            await FailAsync(message, e);
+            await StopRenewingAsync(working, renewal);
+            await FailAsync(message, lease.PopReceipt, e);
         }
         catch (Exception) when (stopping.IsCancellationRequested)
         {
@@ -89,7 +93,35 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
         }
     }
 
-    private async Task FailAsync(QueueMessage message, Exception error)
+    /// <summary>Keeps the message hidden while its handler runs; each renewal gives a new pop receipt.</summary>
+    private async Task RenewAsync(string messageId, Lease lease, CancellationToken working)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Lease / 3, working);
+                var renewed = await queue.UpdateMessageAsync(messageId, lease.PopReceipt, visibilityTimeout: options.Lease, cancellationToken: working);
+                lease.PopReceipt = renewed.Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The handler finished, or the host is stopping.
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            logger.LogWarning(e, "Lost the lease of message {MessageId} on {Queue}; another instance may handle it too", messageId, consumer.Queue);
+        }
+    }
+
+    private static async Task StopRenewingAsync(CancellationTokenSource working, Task renewal)
+    {
+        await working.CancelAsync();
+        await renewal;
+    }
+
+    private async Task FailAsync(QueueMessage message, string popReceipt, Exception error)
     {
         try
         {
@@ -97,12 +129,12 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
             {
                 logger.LogError(error, "Message {MessageId} on {Queue} failed {Count} times; moving it to the poison queue", message.MessageId, consumer.Queue, message.DequeueCount);
                 await poison.SendMessageAsync(message.Body.ToString());
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt);
             }
             else
             {
                 logger.LogWarning(error, "Message {MessageId} on {Queue} failed (attempt {Count}); retrying", message.MessageId, consumer.Queue, message.DequeueCount);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: options.VisibilityTimeout);
             }
         }
         catch (Exception e)
@@ -122,5 +154,11 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
         {
             return false;
         }
+    }
+
+    /// <summary>The message's current pop receipt: renewing the lease replaces it.</summary>
+    private sealed class Lease(string popReceipt)
+    {
+        public string PopReceipt { get; set; } = popReceipt;
     }
 }
