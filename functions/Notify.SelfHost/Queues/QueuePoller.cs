@@ -74,22 +74,39 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
     private async Task ProcessAsync(QueueMessage message, CancellationToken stopping)
     {
         var lease = new Lease(message.PopReceipt);
-        using var working = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var renewal = RenewAsync(message.MessageId, lease, working.Token);
+        Exception? failure = null;
+        using (var working = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+        {
+            var renewal = RenewAsync(message.MessageId, lease, working.Token);
+            try
+            {
+                await consumer.HandleAsync(services, message.Body.ToString(), message.DequeueCount, stopping);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            // Renewal stops before the token source goes: a disposed source would never cancel it.
+            await working.CancelAsync();
+            await renewal;
+        }
+        if (failure is null)
+            await DeleteAsync(message, lease.PopReceipt);
+        else if (!stopping.IsCancellationRequested)
+            await FailAsync(message, lease.PopReceipt, failure);
+        // A failure while shutting down leaves the message: its lease runs out and another instance takes it.
+    }
+
+    private async Task DeleteAsync(QueueMessage message, string popReceipt)
+    {
         try
         {
-            await consumer.HandleAsync(services, message.Body.ToString(), message.DequeueCount, stopping);
-            await StopRenewingAsync(working, renewal);
-            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+            await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
         }
-        catch (Exception e) when (!stopping.IsCancellationRequested)
+        catch (Azure.RequestFailedException e)
         {
-            await StopRenewingAsync(working, renewal);
-            await FailAsync(message, lease.PopReceipt, e);
-        }
-        catch (Exception) when (stopping.IsCancellationRequested)
-        {
-            // Shutting down: the lease runs out and another instance takes the message.
+            // Handled, but the lease was lost: the message comes back, and handling it again changes nothing.
+            logger.LogWarning(e, "Could not delete handled message {MessageId} on {Queue}", message.MessageId, consumer.Queue);
         }
     }
 
@@ -113,12 +130,6 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
         {
             logger.LogWarning(e, "Lost the lease of message {MessageId} on {Queue}; another instance may handle it too", messageId, consumer.Queue);
         }
-    }
-
-    private static async Task StopRenewingAsync(CancellationTokenSource working, Task renewal)
-    {
-        await working.CancelAsync();
-        await renewal;
     }
 
     private async Task FailAsync(QueueMessage message, string popReceipt, Exception error)
