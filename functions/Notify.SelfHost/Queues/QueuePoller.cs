@@ -118,7 +118,8 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
             while (true)
             {
                 await Task.Delay(options.Lease / 3, working);
-                var renewed = await queue.UpdateMessageAsync(messageId, lease.PopReceipt, visibilityTimeout: options.Lease, cancellationToken: working);
+                // Not cancelled once sent: a renewal the server applied but whose answer was dropped would lose the new pop receipt.
+                var renewed = await queue.UpdateMessageAsync(messageId, lease.PopReceipt, visibilityTimeout: options.Lease, cancellationToken: CancellationToken.None);
                 lease.PopReceipt = renewed.Value.PopReceipt;
             }
         }
