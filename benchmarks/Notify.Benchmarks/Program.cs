@@ -10,32 +10,45 @@ var topicMembers = args.Length > 1 ? int.Parse(args[1]) : 5_000;
 var sends = args.Length > 2 ? int.Parse(args[2]) : 2_000;
 const int clients = 32;
 // The raw baseline is a rate: half the fan-out's recipients measure it as well in half the time.
-var rawRecipients = Math.Max(1, recipients / 2);
+var rawRecipients = Math.Max(500, recipients / 2);
 await using var bench = await BenchmarkHost.StartAsync();
 
-var rawBefore = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawbefore"), rawRecipients, concurrency: 32);
-Console.WriteLine($"raw Azurite before: {rawBefore:F0} recipients/s ({rawRecipients} recipients)");
-var fanout = await FanOut.MeasureAsync(bench, recipients);
-// Azurite slows as it holds more rows, so the raw figure is taken before and after the fan-out and averaged:
-// the fan-out is neither flattered by a fresh emulator nor penalised by a full one.
-var rawAfter = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawafter"), rawRecipients, concurrency: 32);
-var raw = (rawBefore + rawAfter) / 2;
-Report.FanOut("fan-out", fanout, raw, rawAfter);
+// A size of 0 skips that part (to measure the send API alone, say).
+FanOutFigures? fanout = null;
+double raw = 0, rawBefore = 0, rawAfter = 0;
+if (recipients > 0)
+{
+    rawBefore = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawbefore"), rawRecipients, concurrency: 32);
+    Console.WriteLine($"raw Azurite before: {rawBefore:F0} recipients/s ({rawRecipients} recipients)");
+    fanout = await FanOut.MeasureAsync(bench, recipients);
+    // Azurite slows as it holds more rows, so the raw figure is taken before and after the fan-out and averaged:
+    // the fan-out is neither flattered by a fresh emulator nor penalised by a full one.
+    rawAfter = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawafter"), rawRecipients, concurrency: 32);
+    raw = (rawBefore + rawAfter) / 2;
+    Report.FanOut("fan-out", fanout, raw, rawAfter);
+}
 
-var topicRawBefore = rawAfter;
-var topic = await TopicFanOut.MeasureAsync(bench, topicMembers);
-var topicRawAfter = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawtopic"), rawRecipients, concurrency: 32);
-var topicRaw = (topicRawBefore + topicRawAfter) / 2;
-Report.FanOut("topic fan-out", topic, topicRaw, topicRawAfter);
+FanOutFigures? topic = null;
+double topicRaw = 0;
+if (topicMembers > 0)
+{
+    var topicRawBefore = rawAfter > 0 ? rawAfter
+        : await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawtopicbefore"), rawRecipients, concurrency: 32);
+    topic = await TopicFanOut.MeasureAsync(bench, topicMembers);
+    var topicRawAfter = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawtopic"), rawRecipients, concurrency: 32);
+    topicRaw = (topicRawBefore + topicRawAfter) / 2;
+    Report.FanOut("topic fan-out", topic, topicRaw, topicRawAfter);
+}
 
 var pair = await RawPair.MeasureAsync(await bench.RawStorageAsync("rawpair"), clients, sends);
 Console.WriteLine($"raw table write + queue put: {pair.PerSecond:F0} pairs/s, p50 {pair.P50Ms:F1} ms, p99 {pair.P99Ms:F1} ms ({clients} clients)");
 var api = await SendApi.MeasureAsync(bench, clients, sends);
 Report.SendApi(api, pair);
 
-var model = AccountModel.Of(fanout.Counts, fanout.Recipients);
-Console.WriteLine($"model, {AccountModel.Recipients:N0} recipients on one account: {model.Seconds:F0} s, bound by {model.BoundBy}; " +
-    $"${model.CostPerMillionLow:F3}–{model.CostPerMillionHigh:F3} per million deliveries");
+var model = fanout is null ? null : AccountModel.Of(fanout.Counts, fanout.Recipients);
+if (model is not null)
+    Console.WriteLine($"model, {AccountModel.Recipients:N0} recipients on one account: {model.Seconds:F0} s, bound by {model.BoundBy}; " +
+        $"${model.CostPerMillionLow:F3}–{model.CostPerMillionHigh:F3} per million deliveries");
 
 Console.WriteLine(JsonSerializer.Serialize(new
 {
@@ -43,18 +56,18 @@ Console.WriteLine(JsonSerializer.Serialize(new
     raw_before_per_s = Math.Round(rawBefore),
     raw_after_per_s = Math.Round(rawAfter),
     fanout_recipients = recipients,
-    fanout_recipients_per_s = Math.Round(fanout.RecipientsPerSecond),
-    fanout_ratio = Math.Round(fanout.RecipientsPerSecond / raw, 2),
-    fanout_requests_per_recipient = Math.Round((double)fanout.Counts.TotalRequests / recipients, 3),
-    fanout_entities_written_per_recipient = Math.Round((double)fanout.Counts.EntitiesWritten / recipients, 2),
-    fanout_hottest_partition_share = Math.Round(fanout.Counts.HottestShare, 4),
-    fanout_hottest_partition = $"{fanout.Counts.Hottest.Key.Table} {fanout.Counts.Hottest.Key.Partition}",
-    fanout_hottest_share_by_table = fanout.Counts.HottestShareByTable.ToDictionary(t => t.Key, t => Math.Round(t.Value, 4)),
+    fanout_recipients_per_s = fanout is null ? (double?)null : Math.Round(fanout.RecipientsPerSecond),
+    fanout_ratio = fanout is null ? (double?)null : Math.Round(fanout.RecipientsPerSecond / raw, 2),
+    fanout_requests_per_recipient = fanout is null ? (double?)null : Math.Round((double)fanout.Counts.TotalRequests / recipients, 3),
+    fanout_entities_written_per_recipient = fanout is null ? (double?)null : Math.Round((double)fanout.Counts.EntitiesWritten / recipients, 2),
+    fanout_hottest_partition_share = fanout is null ? (double?)null : Math.Round(fanout.Counts.HottestShare, 4),
+    fanout_hottest_partition = fanout is null ? null : $"{fanout.Counts.Hottest.Key.Table} {fanout.Counts.Hottest.Key.Partition}",
+    fanout_hottest_share_by_table = fanout?.Counts.HottestShareByTable.ToDictionary(t => t.Key, t => Math.Round(t.Value, 4)),
     topic_members = topicMembers,
-    topic_fanout_members_per_s = Math.Round(topic.RecipientsPerSecond),
-    topic_fanout_ratio = Math.Round(topic.RecipientsPerSecond / topicRaw, 2),
-    topic_requests_per_member = Math.Round((double)topic.Counts.TotalRequests / topicMembers, 3),
-    topic_hottest_partition_share = Math.Round(topic.Counts.HottestShare, 4),
+    topic_fanout_members_per_s = topic is null ? (double?)null : Math.Round(topic.RecipientsPerSecond),
+    topic_fanout_ratio = topic is null ? (double?)null : Math.Round(topic.RecipientsPerSecond / topicRaw, 2),
+    topic_requests_per_member = topic is null ? (double?)null : Math.Round((double)topic.Counts.TotalRequests / topicMembers, 3),
+    topic_hottest_partition_share = topic is null ? (double?)null : Math.Round(topic.Counts.HottestShare, 4),
     pair_per_s = Math.Round(pair.PerSecond),
     pair_p99_ms = Math.Round(pair.P99Ms, 1),
     send_per_s = Math.Round(api.Accept.PerSecond),
@@ -66,9 +79,9 @@ Console.WriteLine(JsonSerializer.Serialize(new
     requests_per_send_to_inbox = Math.Round((double)api.Counts.TotalRequests / api.Sends, 3),
     empty_receives_during_sends = api.Counts.EmptyReceives,
     model_recipients = AccountModel.Recipients,
-    model_seconds = Math.Round(model.Seconds),
-    model_bound_by = model.BoundBy,
-    model_requests_per_recipient = Math.Round(model.RequestsPerRecipient, 3),
-    model_hottest_shared_partition_entities = Math.Round(model.HottestSharedPartitionEntities),
-    cost_per_million_deliveries_usd = new[] { Math.Round(model.CostPerMillionLow, 3), Math.Round(model.CostPerMillionHigh, 3) },
+    model_seconds = model is null ? (double?)null : Math.Round(model.Seconds),
+    model_bound_by = model?.BoundBy,
+    model_requests_per_recipient = model is null ? (double?)null : Math.Round(model.RequestsPerRecipient, 3),
+    model_hottest_shared_partition_entities = model is null ? (double?)null : Math.Round(model.HottestSharedPartitionEntities),
+    cost_per_million_deliveries_usd = model is null ? null : new[] { Math.Round(model.CostPerMillionLow, 3), Math.Round(model.CostPerMillionHigh, 3) },
 }));
