@@ -44,6 +44,7 @@ cat <<INFO
 
 Notify is running at $url
   MailDev (sent email):  http://127.0.0.1:1080
+  SMS (not sent):        .artifacts/sms-outbox.jsonl (one JSON line per SMS)
   Operator API key:      $Notify__OperatorKey
   Development app:       $Notify__DevelopmentAppId
     API key:             $key
@@ -54,6 +55,11 @@ Send a notification:
     -H "X-ENGAGESPOT-API-KEY: $key" -H "X-ENGAGESPOT-API-SECRET: $secret" \\
     -H "Content-Type: application/json" \\
     -d '{"notification":{"title":"Hello"},"sendTo":{"recipients":["alice"]}}'
+Send through the batch messages API (bearer = the API secret; the template is the notification):
+  curl -X POST $url/v3/templates -H "X-ENGAGESPOT-API-KEY: $key" -H "X-ENGAGESPOT-API-SECRET: $secret" \\
+    -H "Content-Type: application/json" -d '{"identifier":"hello","locales":{"en":{"inApp":{"title":"Hello {{ user.firstName }}"}}}}'
+  curl -X POST $url/messages.send -H "Authorization: Bearer $secret" -H "Content-Type: application/json" \\
+    -d '{"messages":[{"notificationId":"hello","userId":"alice","userFirstName":"Alice"}]}'
 Read alice's inbox:
   curl $url/v3/notifications -H "X-ENGAGESPOT-API-KEY: $key" -H "X-ENGAGESPOT-USER-ID: alice"
 

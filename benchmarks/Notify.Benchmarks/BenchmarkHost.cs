@@ -84,6 +84,22 @@ public sealed class BenchmarkHost : IAsyncDisposable
         return request;
     }
 
+    /// <summary>Sends the request and fails the run on anything but success.</summary>
+    public async Task CallAsync(HttpRequestMessage request)
+    {
+        using var response = await Http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{request.Method} {request.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public HttpRequestMessage Backend(HttpMethod method, string path, object body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add(V3Headers.ApiKey, ApiKey);
+        request.Headers.Add(V3Headers.ApiSecret, ApiSecret);
+        return request;
+    }
+
     private async Task CreateAppAsync()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "operator/apps") { Content = JsonContent.Create(new { name = "benchmark" }) };

@@ -4,14 +4,20 @@ using Notify.Benchmarks;
 // Measures on a fresh Azurite, counting every storage request the service makes: raw storage throughput
 // for the inbox path's writes, end-to-end fan-out of one send to many recipients and of one send to a
 // topic, and the send API under 32 concurrent clients against a raw "table write + queue put" pair.
-// Arguments (optional): recipients, topic members, sends.
+// and the batch API's messages.send. Arguments (optional): recipients, topic members, sends; or "messages"
+// alone for the messages.send figures only.
+await using var bench = await BenchmarkHost.StartAsync();
+if (args is ["messages"])
+{
+    Console.WriteLine(JsonSerializer.Serialize(Messages(await MeasureMessagesAsync())));
+    return;
+}
 var recipients = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 var topicMembers = args.Length > 1 ? int.Parse(args[1]) : 5_000;
 var sends = args.Length > 2 ? int.Parse(args[2]) : 2_000;
 const int clients = 32;
 // The raw baseline is a rate: half the fan-out's recipients measure it as well in half the time.
 var rawRecipients = Math.Max(500, recipients / 2);
-await using var bench = await BenchmarkHost.StartAsync();
 
 // A size of 0 skips that part (to measure the send API alone, say).
 FanOutFigures? fanout = null;
@@ -44,6 +50,7 @@ var pair = await RawPair.MeasureAsync(await bench.RawStorageAsync("rawpair"), cl
 Console.WriteLine($"raw table write + queue put: {pair.PerSecond:F0} pairs/s, p50 {pair.P50Ms:F1} ms, p99 {pair.P99Ms:F1} ms ({clients} clients)");
 var api = await SendApi.MeasureAsync(bench, clients, sends);
 Report.SendApi(api, pair);
+var messages = await MeasureMessagesAsync();
 
 var model = fanout is null ? null : AccountModel.Of(fanout.Counts, fanout.Recipients);
 if (model is not null)
@@ -84,4 +91,22 @@ Console.WriteLine(JsonSerializer.Serialize(new
     model_requests_per_recipient = model is null ? (double?)null : Math.Round(model.RequestsPerRecipient, 3),
     model_hottest_shared_partition_entities = model is null ? (double?)null : Math.Round(model.HottestSharedPartitionEntities),
     cost_per_million_deliveries_usd = model is null ? null : new[] { Math.Round(model.CostPerMillionLow, 3), Math.Round(model.CostPerMillionHigh, 3) },
+    messages = Messages(messages),
 }));
+
+async Task<MessagesSendFigures> MeasureMessagesAsync()
+{
+    var figures = await MessagesSendApi.MeasureAsync(bench, clients: 8, batches: 80, v3Sends: 200);
+    Console.WriteLine($"messages.send: {figures.MessagesPerSecond:F0} messages/s (batches of 50, 8 clients), batch p50 {figures.BatchP50Ms:F0} ms, " +
+        $"p99 {figures.BatchP99Ms:F0} ms; {figures.RequestsPerMessage:F1} storage requests a message, {figures.V3RequestsPerSend:F1} a v3 single send");
+    return figures;
+}
+
+static object Messages(MessagesSendFigures f) => new
+{
+    messages_per_s = Math.Round(f.MessagesPerSecond),
+    batch_p50_ms = Math.Round(f.BatchP50Ms),
+    batch_p99_ms = Math.Round(f.BatchP99Ms),
+    storage_requests_per_message = Math.Round(f.RequestsPerMessage, 1),
+    v3_storage_requests_per_send = Math.Round(f.V3RequestsPerSend, 1),
+};

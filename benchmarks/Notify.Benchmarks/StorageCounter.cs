@@ -142,6 +142,10 @@ public sealed record StorageCounts(
 
     public long InScope(string scope) => Requests.GetValueOrDefault($"scope {scope}");
 
+    /// <summary>Without queue receives and peeks, which the pollers make whether or not there is work.</summary>
+    public long WithoutQueueReads => TotalRequests
+        - Requests.Where(r => r.Key.StartsWith("queue ", StringComparison.Ordinal) && (r.Key.EndsWith(" GET", StringComparison.Ordinal) || r.Key.EndsWith(" HEAD", StringComparison.Ordinal))).Sum(r => r.Value);
+
     public long EntitiesWritten => Written.Values.Sum();
 
     public ((string Table, string Partition) Key, long Entities) Hottest =>

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Notify.Core.Feeds.Callbacks;
 using Notify.Core.Pipeline;
 using Notify.Core.Storage;
 
@@ -8,7 +9,8 @@ namespace Notify.Functions;
 /// One trigger per queue of Notify.Core.Pipeline.QueueConsumers. The storage prefix must stay empty under Functions:
 /// trigger queue names are compile-time constants. Retries and the poison queue come from host.json.
 /// </summary>
-public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels)
+public sealed class QueueFunctions(
+    SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels, FeedCallbackHandler feedCallbacks)
 {
     [Function(nameof(Sends))]
     public Task Sends([QueueTrigger(QueueNames.Sends)] SendMessage message, long dequeueCount, CancellationToken ct) =>
@@ -28,5 +30,13 @@ public sealed class QueueFunctions(SendHandler sends, DeliveryHandler deliveries
 
     [Function(nameof(Webhook))]
     public Task Webhook([QueueTrigger(QueueNames.Webhook)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
+        channels.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(FeedCallbacks))]
+    public Task FeedCallbacks([QueueTrigger(QueueNames.FeedCallbacks)] FeedCallbackMessage message, long dequeueCount, CancellationToken ct) =>
+        feedCallbacks.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(Sms))]
+    public Task Sms([QueueTrigger(QueueNames.Sms)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
         channels.HandleAsync(message, dequeueCount, ct);
 }

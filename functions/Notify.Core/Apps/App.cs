@@ -42,3 +42,20 @@ public sealed class ApiKeyIndex : TableRow
 
     public string AppId { get; set; } = "";
 }
+
+/// <summary>
+/// Finds an app by its API secret (the batch API's bearer credential) with one point read. The row key is the
+/// secret's SHA-256, so the index never holds a secret; a row left by a rotated secret finds an app whose
+/// secret no longer matches, and the caller is refused.
+/// </summary>
+public sealed class ApiSecretIndex : TableRow
+{
+    public const string PartitionName = "apisecret";
+
+    public ApiSecretIndex() => PartitionKey = PartitionName;
+
+    public string AppId { get; set; } = "";
+
+    public static string KeyFor(string secret) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+}

@@ -15,6 +15,7 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(15);
     private readonly ConcurrentDictionary<string, (App App, DateTimeOffset Expires)> byApiKey = new();
     private readonly ConcurrentDictionary<string, (App App, DateTimeOffset Expires)> byId = new();
+    private readonly ConcurrentDictionary<string, (App App, DateTimeOffset Expires)> bySecret = new();
     private TableClient Table => storage.Table(TableNames.Apps);
 
     public async Task<App> CreateAsync(string name, string? id, CancellationToken ct)
@@ -28,6 +29,7 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
         };
         await Table.AddEntityAsync(new ApiKeyIndex { RowKey = app.ApiKey, AppId = app.Id }, ct);
+        await IndexSecretAsync(app, ct);
         await Table.AddEntityAsync(app, ct);
         return app;
     }
@@ -63,21 +65,48 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
         return app;
     }
 
-    /// <summary>Saves changed options; fails with 412 when someone else changed the app first.</summary>
+    /// <summary>The app whose API secret this is, or null; the secret is compared in constant time.</summary>
+    public async Task<App?> FindBySecretAsync(string secret, CancellationToken ct)
+    {
+        if (!Secrets.IsWellFormedId(secret)) return null;
+        var key = ApiSecretIndex.KeyFor(secret);
+        var now = clock.GetUtcNow();
+        if (bySecret.TryGetValue(key, out var cached) && cached.Expires > now && Secrets.AreEqual(secret, cached.App.ApiSecret))
+            return cached.App;
+        var index = await Table.GetEntityIfExistsAsync<ApiSecretIndex>(ApiSecretIndex.PartitionName, key, cancellationToken: ct);
+        var app = index.HasValue ? await GetAsync(index.Value!.AppId, ct) : null;
+        if (app is null || !Secrets.AreEqual(secret, app.ApiSecret)) return null;
+        bySecret[key] = (app, now + CacheLifetime);
+        return app;
+    }
+
+    /// <summary>Saves changed options (a rotated secret included); fails with 412 when someone else changed the app first.</summary>
     public async Task<App> UpdateAsync(App app, CancellationToken ct)
     {
+        await IndexSecretAsync(app, ct);
         var response = await Table.UpdateEntityAsync(app, app.ETag, TableUpdateMode.Replace, ct);
         app.ETag = response.Headers.ETag ?? default;
         byApiKey.TryRemove(app.ApiKey, out _);
         byId.TryRemove(app.Id, out _);
+        foreach (var (key, cached) in bySecret)
+            if (cached.App.Id == app.Id) bySecret.TryRemove(key, out _);
         return app;
     }
+
+    private Task IndexSecretAsync(App app, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new ApiSecretIndex { RowKey = ApiSecretIndex.KeyFor(app.ApiSecret), AppId = app.Id }, TableUpdateMode.Replace, ct);
 
     public async Task<App> EnsureExistsAsync(string appId, string name, CancellationToken ct)
     {
         try
         {
-            return await GetAsync(appId, ct) ?? await CreateAsync(name, appId, ct);
+            // Apps made before the secret index existed get their row here (the development app) or on any update.
+            if (await GetAsync(appId, ct) is { } existing)
+            {
+                await IndexSecretAsync(existing, ct);
+                return existing;
+            }
+            return await CreateAsync(name, appId, ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {

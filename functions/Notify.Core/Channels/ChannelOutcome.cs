@@ -22,7 +22,11 @@ public abstract record ChannelOutcome
 }
 
 /// <summary>Everything a channel needs to deliver one send to one user.</summary>
-public sealed record ChannelDelivery(Apps.App App, Sends.SendRow Send, string UserId, Users.UserRow? User, string DeliveryId);
+public sealed record ChannelDelivery(Apps.App App, Sends.SendRow Send, string UserId, Users.UserRow? User, string DeliveryId)
+{
+    /// <summary>Stable for one (send, user, channel): providers' idempotency keys derive from it.</summary>
+    public static string IdFor(string appId, string sendId, string userId, string channel) => $"{appId}:{sendId}:{userId}:{channel}";
+}
 
 /// <summary>Delivers on one channel through its provider.</summary>
 public interface IChannelSender

@@ -4,7 +4,7 @@ namespace Notify.Core.Deliveries;
 
 /// <summary>
 /// <c>Notify:Retries</c>: overrides of the channel retry schedules (first delay, cap, attempts). Zero
-/// keeps the channel's own schedule (email: 30 s to 2 h over 10 attempts; webhook: 5 s to 10 h over 14).
+/// keeps the channel's own schedule (email and SMS: 30 s to 2 h over 10 attempts; webhook: 5 s to 10 h over 14).
 /// </summary>
 public sealed class DeliveryRetryOptions
 {
@@ -16,7 +16,7 @@ public sealed class DeliveryRetryOptions
 
     public RetryBackoff Backoff(string channel)
     {
-        var schedule = channel == DeliveryChannels.Email ? RetryBackoff.Email : RetryBackoff.Webhooks;
+        var schedule = channel is DeliveryChannels.Email or DeliveryChannels.Sms ? RetryBackoff.Email : RetryBackoff.Webhooks;
         return new RetryBackoff(
             InitialDelaySeconds > 0 ? TimeSpan.FromSeconds(InitialDelaySeconds) : schedule.Initial,
             MaxDelaySeconds > 0 ? TimeSpan.FromSeconds(MaxDelaySeconds) : schedule.Cap,

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Subscriptions;
 using Notify.Core.Faces.V3;
 
 namespace Notify.Core.Hosting;
@@ -12,7 +14,9 @@ public static class ApiFaces
     public static readonly IReadOnlyList<ApiFace> All =
     [
         OperatorFace.Face,
+        BatchFace.Face,
         V3Face.Face,
+        SubscriptionsFace.Face,
     ];
 
     /// <summary>Maps every route of every face, for hosts that route themselves (the self-host).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.Core.Channels;
 using Notify.Core.Channels.Email;
+using Notify.Core.Channels.Sms;
 using Notify.Core.Channels.Webhooks;
 using Notify.Core.Deliveries;
 using Notify.Core.Pipeline;
@@ -13,11 +14,12 @@ namespace Notify.Core.Hosting;
 
 public static class DeliveryChannelServices
 {
-    /// <summary>Email and webhook delivery, templates, rate budgets and retries.</summary>
+    /// <summary>Email, SMS and webhook delivery, templates, rate budgets and retries.</summary>
     public static IServiceCollection AddDeliveryChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddEmailChannel(configuration);
         services.AddWebhookChannel(configuration);
+        services.AddSmsChannel(configuration);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section), o => o.ErrorOnUnknownConfiguration = false)
             .Configure(o => BindChannelLimits(o, configuration.GetSection(RateLimitOptions.Section)))
             .Validate(o => o.WindowSeconds > 0, "Notify:RateLimits:WindowSeconds must be positive")
@@ -34,6 +36,7 @@ public static class DeliveryChannelServices
         services.AddSingleton<ChannelDispatch>();
         services.AddTransient<IChannelSender, EmailChannelSender>();
         services.AddTransient<IChannelSender, WebhookChannelSender>();
+        services.AddTransient<IChannelSender, SmsChannelSender>();
         services.AddTransient<ChannelHandler>();
         services.AddSingleton<ReleaseWaitingJob>();
         services.AddSingleton<V3TemplateEndpoints>();

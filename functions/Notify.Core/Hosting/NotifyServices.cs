@@ -2,8 +2,10 @@ using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
+using Notify.Core.Faces.Subscriptions;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Categories;
@@ -68,6 +70,7 @@ public static class NotifyServices
 
         services.AddSingleton(sp => new ApiDispatcher(ApiFaces.All, sp));
         services.AddSingleton<OperatorEndpoints>();
+        services.AddSingleton<FeedOperatorEndpoints>();
         services.AddSingleton<V3SendEndpoints>();
         services.AddSingleton<V3InboxEndpoints>();
         services.AddSingleton<V3UserEndpoints>();
@@ -78,6 +81,8 @@ public static class NotifyServices
         services.AddSingleton<V3TopicEndpoints>();
         services.AddSingleton<V4WorkflowEndpoints>();
         services.AddDeliveryChannels(configuration);
+        services.AddSubscriptionsFace();
+        services.AddBatchFace(configuration);
         return services;
     }
 }

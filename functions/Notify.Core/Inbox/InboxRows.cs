@@ -13,10 +13,15 @@ public sealed class InboxItemRow : TableRow
     public string? Url { get; set; }
     public string? DataJson { get; set; }
     public string? Category { get; set; }
+    public string? FeedId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public bool Seen { get; set; }
     public DateTimeOffset? SeenAt { get; set; }
     public DateTimeOffset? ClickedAt { get; set; }
+    /// <summary>The batch API's notification the item came from; null for v3 sends.</summary>
+    public string? NotificationId { get; set; }
+    /// <summary>How many stacked messages the item holds; null for an item that never stacked.</summary>
+    public int? Increment { get; set; }
     /// <summary>When <see cref="Seen"/> was last set (by the delivery or a change); mark-all-seen's watermark covers it when not later.</summary>
     public DateTimeOffset? SeenChangedAt { get; set; }
 

@@ -66,6 +66,28 @@ public sealed partial class InboxStore(NotifyStorage storage, InboxWriter writer
             ? writer.DeleteItemAsync(appId, userId, id, ct)
             : writer.UpdateItemAsync(appId, userId, id, (item, now) => InboxChanges.Apply(change, item, now), ct);
 
+    /// <summary>
+    /// Puts a newer message of a stack on its item: the content becomes <paramref name="content"/> and the item
+    /// unread and unseen again, one <see cref="InboxWriter.UpdateItemAsync"/> with its counter change. A stack count
+    /// the item already reached (a slower racer's) changes nothing. Returns false when the user has no such item.
+    /// </summary>
+    public Task<bool> RestackAsync(string appId, string userId, long id, InboxContent content, CancellationToken ct) =>
+        writer.UpdateItemAsync(appId, userId, id, (item, now) =>
+        {
+            if (item.Increment >= content.Increment) return null;
+            (item.Title, item.Message, item.Icon, item.Url, item.DataJson, item.Increment) =
+                (content.Title, content.Message, content.Icon, content.Url, content.DataJson, content.Increment);
+            InboxChanges.Apply(InboxChange.Unread, item, now);
+            return InboxChanges.Apply(InboxChange.Unseen, item, now) ?? InboxDelta.None;
+        }, ct);
+
+    /// <summary>Whether the item was delivered once and deleted since (its id row is a tombstone).</summary>
+    public async Task<bool> IsDeletedAsync(string appId, string userId, long id, CancellationToken ct)
+    {
+        var idRow = await Users.GetEntityIfExistsAsync<InboxIdRow>(TableKeys.User(appId, userId), InboxIdRow.KeyFor(id), cancellationToken: ct);
+        return idRow.HasValue && idRow.Value!.Deleted;
+    }
+
     /// <summary>One write, however many items are unseen: the watermark covers every item delivered or changed before now.</summary>
     public Task MarkAllSeenAsync(string appId, string userId, CancellationToken ct) =>
         counters.MarkAllSeenAsync(TableKeys.User(appId, userId), clock.GetUtcNow(), ct);

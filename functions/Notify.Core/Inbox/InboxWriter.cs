@@ -164,7 +164,10 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, T
             Url = content.Url,
             DataJson = content.DataJson,
             Category = content.Category,
+            FeedId = content.FeedId,
             CreatedAt = content.CreatedAt,
+            NotificationId = content.NotificationId,
+            Increment = content.Increment,
             SeenChangedAt = now,
         };
         List<TableTransactionAction> actions =

@@ -14,7 +14,7 @@ namespace Notify.Core.Pipeline;
 public sealed class ChannelDispatch(DeliveryStore deliveries, UserStore users, NotifyStorage storage)
 {
     private const int UsersPerMessage = 100;
-    private static readonly string[] Queued = [DeliveryChannels.Email, DeliveryChannels.Webhook];
+    private static readonly string[] Queued = [DeliveryChannels.Email, DeliveryChannels.Webhook, DeliveryChannels.Sms];
 
     /// <param name="inboxWritten">Recipients whose inline profile the inbox write already merged.</param>
     public async Task DispatchAsync(

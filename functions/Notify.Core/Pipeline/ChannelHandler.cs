@@ -45,7 +45,7 @@ public sealed class ChannelHandler(
         row.Attempts++;
         if (!await deliveries.TryUpdateAsync(row, ct)) return;
         var user = await users.GetAsync(app.Id, row.UserId, ct);
-        var outcome = await sender.SendAsync(new ChannelDelivery(app, send, row.UserId, user, $"{app.Id}:{send.SendId}:{row.UserId}:{row.Channel}"), ct);
+        var outcome = await sender.SendAsync(new ChannelDelivery(app, send, row.UserId, user, ChannelDelivery.IdFor(app.Id, send.SendId, row.UserId, row.Channel)), ct);
         await retries.SettleAsync(app, send, row, outcome, ct);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Core.Feeds.Callbacks;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Pipeline;
@@ -22,6 +23,8 @@ public static class QueueConsumers
         For<TopicPageMessage, TopicPageHandler>(QueueNames.TopicPages),
         For<ChannelMessage, ChannelHandler>(QueueNames.Email),
         For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
+        For<FeedCallbackMessage, FeedCallbackHandler>(QueueNames.FeedCallbacks),
+        For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

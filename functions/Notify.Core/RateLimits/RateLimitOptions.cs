@@ -14,9 +14,9 @@ public sealed class RateLimitOptions
 
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
 
-    /// <summary>ACS allows 30 emails a minute on a custom domain by default.</summary>
+    /// <summary>ACS allows 30 emails a minute on a custom domain, and 200 SMS a minute from a toll-free number, by default.</summary>
     public int PerWindow(string channel) =>
-        Channels.TryGetValue(channel, out var limit) ? limit.PerMinute : channel == "email" ? 30 : 600;
+        Channels.TryGetValue(channel, out var limit) ? limit.PerMinute : channel switch { "email" => 30, "sms" => 200, _ => 600 };
 }
 
 public sealed class ChannelLimit

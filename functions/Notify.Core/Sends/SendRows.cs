@@ -45,6 +45,8 @@ public sealed class SendRow : TableRow
     public DateTimeOffset? SendAt { get; set; }
     public string? WorkflowIdentifier { get; set; }
     public string? CancellationKey { get; set; }
+    /// <summary>How many messages the stacked inbox item holds after this one (the templates' <c>increment</c>); null: 1.</summary>
+    public int? Increment { get; set; }
     /// <summary>Set once some recipients were cancelled, so deliveries only look them up when there are any.</summary>
     public bool HasCancelledRecipients { get; set; }
     /// <summary>

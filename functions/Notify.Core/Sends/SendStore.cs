@@ -41,6 +41,39 @@ public sealed class SendStore(NotifyStorage storage)
             return new TableTransactionAction(TableTransactionActionType.UpsertReplace, send);
         }), ct);
 
+    /// <summary>
+    /// Adds a send whose id the caller chose (a batch message's id): false when that id was taken, so of two
+    /// racing requests with one id exactly one goes on.
+    /// </summary>
+    public async Task<bool> ClaimAsync(SendRow send, CancellationToken ct)
+    {
+        send.PartitionKey = TableKeys.Send(send.AppId, send.SendId);
+        send.RowKey = SendRow.KeyFor(send.SendId);
+        try
+        {
+            var response = await Sends.AddEntityAsync(send, ct);
+            send.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Gives a claimed id back after its message failed here, so the caller may retry it.</summary>
+    public async Task ReleaseAsync(SendRow send, CancellationToken ct)
+    {
+        try
+        {
+            await Sends.DeleteEntityAsync(send.PartitionKey, send.RowKey, ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Given back already.
+        }
+    }
+
     public async Task<SendRow?> GetAsync(string appId, string sendId, CancellationToken ct)
     {
         var row = await Sends.GetEntityIfExistsAsync<SendRow>(TableKeys.Send(appId, sendId), SendRow.KeyFor(sendId), cancellationToken: ct);

@@ -17,9 +17,16 @@ public static class TableNames
     public const string Templates = "templates";
     /// <summary>Delivery records and their status tallies, per send and user bucket.</summary>
     public const string Deliveries = "deliveries";
+    /// <summary>Feeds (the channels API), their subscriptions and codes, subscribers, and settled feed callbacks.</summary>
+    public const string Feeds = "feeds";
+    public const string FeedSubscriptions = "feedsubscriptions";
+    public const string FeedCodes = "feedcodes";
+    public const string Subscribers = "subscribers";
+    public const string FeedCallbacks = "feedcallbacks";
 
     public static readonly IReadOnlyList<string> All =
-        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates, Deliveries];
+        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates, Deliveries,
+        Feeds, FeedSubscriptions, FeedCodes, Subscribers, FeedCallbacks];
 }
 
 public static class QueueNames
@@ -29,8 +36,10 @@ public static class QueueNames
     public const string TopicPages = "topicpages";
     public const string Email = "email";
     public const string Webhook = "webhook";
+    public const string FeedCallbacks = "feedcallbacks";
+    public const string Sms = "sms";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks];
 
     public static string Poison(string queue) => queue + "-poison";
 }

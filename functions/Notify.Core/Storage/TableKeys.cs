@@ -23,7 +23,8 @@ public static class TableKeys
     /// </summary>
     public static string Send(string appId, string sendId) => $"{appId}|{SendGroup(sendId)}";
 
-    public static string SendGroup(string sendId) => sendId.Length > 2 ? sendId[..^2] : sendId;
+    /// <summary>Ids a caller chose (a batch message's) are not grouped: each is its own partition.</summary>
+    public static string SendGroup(string sendId) => Guid.TryParse(sendId, out _) ? sendId[..^2] : sendId;
 
     /// <summary>
     /// Users are spread over this many buckets for everything written once per recipient outside the
@@ -64,9 +65,9 @@ public static class TableKeys
     /// <summary>A category's items, in the same order as the inbox: the item row key behind the category.</summary>
     public static string InboxCategoryItem(string category, string itemRowKey) => $"{InboxCategoryPrefix(category)}{itemRowKey[InboxItemPrefix.Length..]}";
 
-    public static string InboxCategoryPrefix(string category) => $"k|{Encode(category)}|";
+    public static string InboxCategoryPrefix(string category) => $"g|{Encode(category)}|";
 
-    public static string InboxCategoryEnd(string category) => $"k|{Encode(category)}}}";
+    public static string InboxCategoryEnd(string category) => $"g|{Encode(category)}}}";
 
     public static string InboxItemOfCategoryRow(string categoryRowKey) => InboxItemPrefix + categoryRowKey[(categoryRowKey.IndexOf('|', 2) + 1)..];
 
@@ -114,6 +115,6 @@ public static class TableKeys
         return builder.Length <= MaxEncodedLength ? builder.ToString() : "~" + Digest(value);
     }
 
-    private static string Digest(string value) =>
+    public static string Digest(string value) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

@@ -5,6 +5,7 @@ public enum TemplateChannel
 {
     InApp,
     Email,
+    Sms,
 }
 
 /// <summary>
@@ -18,16 +19,19 @@ public sealed record Template(
     IReadOnlyDictionary<string, TemplateLocaleContent> Locales);
 
 /// <summary>What one locale says on each channel; a channel left null has no content in that locale.</summary>
-public sealed record TemplateLocaleContent(InAppTemplateContent? InApp = null, EmailTemplateContent? Email = null)
+public sealed record TemplateLocaleContent(InAppTemplateContent? InApp = null, EmailTemplateContent? Email = null, SmsTemplateContent? Sms = null)
 {
-    internal bool Has(TemplateChannel channel) => channel switch
+    public bool Has(TemplateChannel channel) => channel switch
     {
         TemplateChannel.InApp => InApp is not null,
         TemplateChannel.Email => Email is not null,
+        TemplateChannel.Sms => Sms is not null,
         _ => false,
     };
 }
 
-public sealed record InAppTemplateContent(string Title, string Message, string? Url = null);
+public sealed record InAppTemplateContent(string Title, string Message, string? Url = null, string? Icon = null);
 
 public sealed record EmailTemplateContent(string Subject, string Html, string? Text = null);
+
+public sealed record SmsTemplateContent(string Text);

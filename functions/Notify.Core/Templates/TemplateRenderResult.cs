@@ -7,10 +7,12 @@ public abstract record RenderedContent
     {
     }
 
-    public sealed record InApp(string Title, string Message, string? Url) : RenderedContent;
+    public sealed record InApp(string Title, string Message, string? Url, string? Icon = null) : RenderedContent;
 
     /// <summary>Email content; only <see cref="Html"/> had its variables HTML-encoded.</summary>
     public sealed record Email(string Subject, string Html, string? Text) : RenderedContent;
+
+    public sealed record Sms(string Text) : RenderedContent;
 }
 
 /// <summary>Either the rendered content and the locale it came from, or why the template could not be rendered.</summary>

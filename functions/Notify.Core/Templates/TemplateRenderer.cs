@@ -8,7 +8,7 @@ namespace Notify.Core.Templates;
 
 /// <summary>
 /// Renders <see cref="Template"/>s with Liquid (Fluid). Variables: <c>data.*</c> (the send's data) and
-/// <c>user.*</c> (the recipient's profile). Bad templates give <see cref="TemplateRenderResult.Error"/>, never an
+/// <c>user.*</c> (the recipient's profile), and <c>increment</c> (how many messages a stacked item holds). Bad templates give <see cref="TemplateRenderResult.Error"/>, never an
 /// exception. Thread-safe; register as a singleton so that the parse cache is shared.
 /// </summary>
 public sealed class TemplateRenderer
@@ -28,7 +28,7 @@ public sealed class TemplateRenderer
     private readonly TemplateParseCache _cache = new();
 
     public TemplateRenderResult Render(
-        Template template, TemplateChannel channel, string? userLocale, JsonNode? data, JsonNode? profile)
+        Template template, TemplateChannel channel, string? userLocale, JsonNode? data, JsonNode? profile, int increment = 1)
     {
         var locale = TemplateLocales.Pick(template, channel, userLocale);
         if (locale is null)
@@ -40,6 +40,7 @@ public sealed class TemplateRenderer
         var context = new TemplateContext(Options);
         context.SetValue("data", data ?? new JsonObject());
         context.SetValue("user", profile ?? new JsonObject());
+        context.SetValue("increment", increment);
         string Field(string name, string source, TextEncoder encoder) =>
             _cache.Get(template, locale, name, source).Render(context, encoder);
 
@@ -50,11 +51,13 @@ public sealed class TemplateRenderer
                 TemplateChannel.InApp when content.InApp is { } inApp => new RenderedContent.InApp(
                     Field("inApp.title", inApp.Title, NullEncoder.Default),
                     Field("inApp.message", inApp.Message, NullEncoder.Default),
-                    inApp.Url is null ? null : Field("inApp.url", inApp.Url, NullEncoder.Default)),
+                    inApp.Url is null ? null : Field("inApp.url", inApp.Url, NullEncoder.Default),
+                    inApp.Icon is null ? null : Field("inApp.icon", inApp.Icon, NullEncoder.Default)),
                 TemplateChannel.Email when content.Email is { } email => new RenderedContent.Email(
                     Field("email.subject", email.Subject, NullEncoder.Default),
                     Field("email.html", email.Html, Html),
                     email.Text is null ? null : Field("email.text", email.Text, NullEncoder.Default)),
+                TemplateChannel.Sms when content.Sms is { } sms => new RenderedContent.Sms(Field("sms.text", sms.Text, NullEncoder.Default)),
                 _ => throw new TemplateException($"no {channel} content"),
             };
             return new TemplateRenderResult.Rendered(locale, rendered);

@@ -13,6 +13,15 @@ public sealed class TemplateRow : TableRow
     public string DefaultLocale { get; set; } = "en";
     public string LocalesJson { get; set; } = "{}";
     public string Version { get; set; } = "";
+
+    /// <summary>Comma-separated channels the template notifies on, as a notification; null: those it has content for.</summary>
+    public string? Channels { get; set; }
+
+    /// <summary>How long messages with one increment id stack into one item; null for the default.</summary>
+    public int? StackTimeoutSeconds { get; set; }
+
+    /// <summary>Comma-separated channels a user may mute; null: every channel of the notification.</summary>
+    public string? MutableChannels { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -26,6 +26,15 @@ public static class Profiles
     /// <summary>Top-level merge: fields in <paramref name="changes"/> replace stored ones; null removes one.</summary>
     public static string Merge(string storedJson, JsonObject changes) => MergeInto(Parse(storedJson), changes).ToJsonString();
 
+    /// <summary>Sets the fields of <paramref name="fields"/> that the profile lacks or holds empty; stored values win.</summary>
+    public static JsonObject FillInto(JsonObject profile, JsonObject fields)
+    {
+        foreach (var (name, value) in fields)
+            if (value is not null && (profile[name] is null || profile[name] is JsonValue stored && stored.ToString().Length == 0))
+                profile[name] = value.DeepClone();
+        return profile;
+    }
+
     public static JsonObject MergeInto(JsonObject profile, JsonObject changes)
     {
         foreach (var (name, value) in changes)

@@ -16,6 +16,8 @@ public sealed class UserRow : TableRow
     public int UnseenCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Channels the user muted per batch-API notification, as JSON (<see cref="Preferences.NotificationMutes"/>).</summary>
+    public string? MutesJson { get; set; }
 
     public static UserRow New(string appId, string userId, DateTimeOffset now) => new()
     {

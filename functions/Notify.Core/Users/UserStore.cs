@@ -23,8 +23,28 @@ public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
     public Task<UserRow> UpsertAsync(string appId, string userId, JsonObject changes, CancellationToken ct) =>
         UpdateProfileAsync(appId, userId, stored => Profiles.Change(stored, profile => Profiles.MergeInto(profile, changes)), ct);
 
+    /// <summary>
+    /// Creates the user if missing and fills the profile fields that are still empty. A user who exists and lacks
+    /// nothing costs one read: nothing is written.
+    /// </summary>
+    public async Task<UserRow> FillProfileAsync(string appId, string userId, JsonObject fields, CancellationToken ct)
+    {
+        var stored = await GetAsync(appId, userId, ct);
+        if (stored is not null && Profiles.Parse(stored.ProfileJson) is var profile
+            && JsonNode.DeepEquals(profile, Profiles.FillInto((JsonObject)profile.DeepClone(), fields)))
+            return stored;
+        return await UpdateProfileAsync(appId, userId, json => Profiles.Change(json, p => Profiles.FillInto(p, fields)), ct);
+    }
+
+    /// <summary>Changes what the user row holds beside the profile (mutes), creating the user if missing.</summary>
+    public Task<UserRow> UpdateAsync(string appId, string userId, Action<UserRow> change, CancellationToken ct) =>
+        WriteAsync(appId, userId, change, ct);
+
     /// <summary>Read-modify-write of the profile with the row's ETag, retried when another write got in first.</summary>
-    public async Task<UserRow> UpdateProfileAsync(string appId, string userId, Func<string, string> change, CancellationToken ct)
+    public Task<UserRow> UpdateProfileAsync(string appId, string userId, Func<string, string> change, CancellationToken ct) =>
+        WriteAsync(appId, userId, user => user.ProfileJson = change(user.ProfileJson), ct);
+
+    private async Task<UserRow> WriteAsync(string appId, string userId, Action<UserRow> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -32,7 +52,7 @@ public sealed class UserStore(NotifyStorage storage, TimeProvider clock)
             var user = stored ?? UserRow.New(appId, userId, clock.GetUtcNow());
             // A delivery creates the row without times of its own.
             if (user.CreatedAt == default) user.CreatedAt = user.Timestamp ?? clock.GetUtcNow();
-            user.ProfileJson = change(user.ProfileJson);
+            change(user);
             user.UpdatedAt = clock.GetUtcNow();
             try
             {

@@ -106,6 +106,11 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   name: 'appsettings'
   properties: union(appSettings, platformSettings, {
     Notify__OperatorKey: operatorKey
+    // Deep links of feed subscription codes point here; a custom domain overrides it in appSettings.
+    Notify__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
+    // Requests reach the worker from the Functions host on loopback: believe its X-Forwarded-For for rate limits.
+    Notify__Feeds__TrustedProxies__0: '127.0.0.1'
+    Notify__Feeds__TrustedProxies__1: '::1'
   })
 }
 

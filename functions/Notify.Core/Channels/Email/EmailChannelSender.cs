@@ -43,7 +43,9 @@ public sealed class EmailChannelSender(IEmailSender sender, TemplateStore templa
         var template = await templates.GetAsync(send.AppId, send.TemplateIdentifier, ct);
         if (template is null) return new TemplateRenderResult.Error($"Template '{send.TemplateIdentifier}' no longer exists.");
         var data = send.TemplateDataJson ?? send.DataJson;
-        return renderer.Render(template.ToTemplate(), TemplateChannel.Email, profile["locale"]?.ToString(), data is null ? null : JsonNode.Parse(data), profile);
+        var overrides = send.EmailOverrideJson is null ? null : JsonNode.Parse(send.EmailOverrideJson) as JsonObject;
+        return renderer.Render(TemplateOverrides.Apply(template.ToTemplate(), TemplateChannel.Email, overrides), TemplateChannel.Email,
+            profile["locale"]?.ToString(), data is null ? null : JsonNode.Parse(data), profile, send.Increment ?? 1);
     }
 
     private EmailMessage Message(ChannelDelivery delivery, EmailAddress to, RenderedContent.Email content)

@@ -38,6 +38,7 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time)
         message.Headers.Add("webhook-id", request.WebhookId);
         message.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
         message.Headers.Add("webhook-signature", signature);
+        if (request.Authorization is not null) message.Headers.TryAddWithoutValidation("Authorization", request.Authorization);
         try
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);

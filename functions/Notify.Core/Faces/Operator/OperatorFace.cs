@@ -3,7 +3,7 @@ using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.Operator;
 
-/// <summary>The operator face's route table: apps and their keys.</summary>
+/// <summary>The operator face's route table: apps and their keys, and each app's feeds.</summary>
 public static class OperatorFace
 {
     public static readonly ApiFace Face = new("Operator", ["operator"],
@@ -12,5 +12,12 @@ public static class OperatorFace
         ApiRoute.Get("operator/apps/{id}", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.GetAppAsync(r, id, ct)),
         ApiRoute.Patch("operator/apps/{id}", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.UpdateAppAsync(r, id, ct)),
         ApiRoute.Post("operator/apps/{id}/rotate-secret", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.RotateSecretAsync(r, id, ct)),
+        ApiRoute.Post("operator/apps/{appId}/feeds", (HttpRequest r, string appId, FeedOperatorEndpoints h, CancellationToken ct) => h.CreateAsync(r, appId, ct)),
+        ApiRoute.Get("operator/apps/{appId}/feeds", (HttpRequest r, string appId, FeedOperatorEndpoints h, CancellationToken ct) => h.ListAsync(r, appId, ct)),
+        ApiRoute.Get("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.GetAsync(r, appId, feedId, ct)),
+        ApiRoute.Patch("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.UpdateAsync(r, appId, feedId, ct)),
+        ApiRoute.Delete("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.DeleteAsync(r, appId, feedId, ct)),
+        ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-key", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateKeyAsync(r, appId, feedId, ct)),
+        ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-callback-secrets", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateCallbackSecretsAsync(r, appId, feedId, ct)),
     ]);
 }

@@ -4,6 +4,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Notify.Core.Auth;
 using Notify.Core.Channels;
+using Notify.Core.Messages;
 using Notify.Core.Deliveries;
 using Notify.Core.Sends;
 using static Notify.Core.Faces.V3.V3Results;
@@ -23,7 +24,9 @@ public sealed class V3DeliveryEndpoints(V3Authenticator auth, SendStore sends, D
     {
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
-        if (!Guid.TryParse(requestId, out _)) return NotFound("Request not found");
+        // Batch API messages are sends too, under their own ids (m.<message id>).
+        if (!Guid.TryParse(requestId, out _) && !requestId.StartsWith(MessageService.SendIdPrefix, StringComparison.Ordinal))
+            return NotFound("Request not found");
         var v = new Validation();
         var limit = Limit(v, request.Query["limit"].FirstOrDefault());
         var status = Choice(v, request.Query["status"].FirstOrDefault(), "status", DeliveryStatus.All);

@@ -55,8 +55,14 @@ public sealed class V3TemplateEndpoints(V3Authenticator auth, TemplateStore temp
     }
 }
 
-public sealed record TemplateView(string Identifier, string Name, string DefaultLocale, System.Text.Json.Nodes.JsonNode? Locales, DateTimeOffset UpdatedAt)
+public sealed record TemplateView(
+    string Identifier, string Name, string DefaultLocale, System.Text.Json.Nodes.JsonNode? Locales, IReadOnlyList<string> Channels,
+    int StackTimeoutSeconds, IReadOnlyList<string> MutableChannels, DateTimeOffset UpdatedAt)
 {
-    public static TemplateView From(TemplateRow row) =>
-        new(row.Identifier, row.Name, row.DefaultLocale, System.Text.Json.Nodes.JsonNode.Parse(row.LocalesJson), row.UpdatedAt);
+    public static TemplateView From(TemplateRow row)
+    {
+        var notification = Notifications.Notification.From(row);
+        return new(row.Identifier, row.Name, row.DefaultLocale, System.Text.Json.Nodes.JsonNode.Parse(row.LocalesJson), notification.Channels,
+            (int)notification.StackTimeout.TotalSeconds, notification.MutableChannels, row.UpdatedAt);
+    }
 }

@@ -12,6 +12,7 @@ using Notify.Core.Scheduling;
 using Notify.Core.Storage;
 using Notify.Tests.Hosting.Worker.Rpc;
 using Notify.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Notify.Tests.Hosting.Worker;
 
@@ -48,7 +49,7 @@ public sealed class WorkerFixture : IAsyncLifetime
 /// through the language-worker protocol: its own metadata, HTTP through the ASP.NET Core integration, queue messages
 /// with their dequeue count, and a timer.
 /// </summary>
-public sealed partial class FunctionsWorkerTests(WorkerFixture worker) : IClassFixture<WorkerFixture>
+public sealed partial class FunctionsWorkerTests(WorkerFixture worker, ITestOutputHelper output) : IClassFixture<WorkerFixture>
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 
@@ -57,6 +58,7 @@ public sealed partial class FunctionsWorkerTests(WorkerFixture worker) : IClassF
     {
         var built = FunctionMetadata.Parse(FunctionsBuild.ReadMetadata()).Select(f => f.Name).Order();
 
+        output.WriteLine($"Worker started and loaded {worker.Host.Functions.Count} functions in {worker.Host.StartupTime.TotalSeconds:F1} s");
         Assert.Equal(built, worker.Host.Functions.Select(f => f.Name).Order());
     }
 

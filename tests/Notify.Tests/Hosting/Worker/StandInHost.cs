@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -43,6 +44,9 @@ public sealed class StandInHost : IAsyncDisposable
 
     public IReadOnlyList<LoadedFunction> Functions { get; private set; } = [];
 
+    /// <summary>From starting the worker process to the last function loaded.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
     public LoadedFunction Function(string name) =>
         Functions.SingleOrDefault(f => f.Name == name) ?? throw new InvalidOperationException($"The worker loaded no function '{name}'");
 
@@ -58,10 +62,12 @@ public sealed class StandInHost : IAsyncDisposable
         server.MapGrpcService<FunctionRpcService>();
         await server.StartAsync();
         var endpoint = new Uri(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var clock = Stopwatch.StartNew();
         var host = new StandInHost(server, WorkerProcess.Start(endpoint, Guid.NewGuid().ToString(), workerSettings));
         try
         {
             await host.HandshakeAsync();
+            host.StartupTime = clock.Elapsed;
             return host;
         }
         catch

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Notify.Core.Apps;
+using Notify.Core.Inbox;
+using Notify.Core.Notifications;
+using Notify.Core.Templates;
+using Notify.Core.Users;
+using static Notify.Core.Faces.Batch.BatchResults;
+
+namespace Notify.Core.Faces.Batch;
+
+/// <summary>
+/// The widget's API under <c>/front</c>: one user's profile, mutes and messages (their v3 inbox). Every call names
+/// <c>projectId</c>, <c>userId</c> and <c>userHmac</c>: GETs in the query, POSTs in a JSON body sent with any content
+/// type. Answers carry CORS headers, errors included, so a page on any origin can read them.
+/// </summary>
+public sealed class FrontEndpoints(
+    BatchAuthenticator auth, InboxStore inbox, UserStore users, TemplateStore templates, IOptions<NotifyOptions> options)
+{
+    private const int MaxLimit = 100;
+    private const int MaxSkip = 10_000;
+
+    public Task<IResult> GetUserAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, _) =>
+        Ok(new
+        {
+            user = FrontViews.User(userId, await users.GetAsync(app.Id, userId, ct)),
+            notifications = (await templates.ListAsync(app.Id, ct)).Select(t => FrontViews.Notification(Notification.From(t))),
+        }), ct);
+
+    public Task<IResult> ListMessagesAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, _) =>
+    {
+        if (!Number(http.Request.Query["skip"], 0, MaxSkip, out var skip) || !Number(http.Request.Query["limit"], 1, MaxLimit, out var limit, 20))
+            return Invalid($"skip must be 0 to {MaxSkip} and limit 1 to {MaxLimit}");
+        // The inbox pages by page number: a skip that is not a whole number of pages reads from the first item.
+        var aligned = skip % limit == 0;
+        var page = await inbox.ListAsync(app.Id, userId, aligned ? skip / limit + 1 : 1, aligned ? limit : skip + limit, null, null, ct);
+        var items = page.Items.Skip(aligned ? 0 : skip).Take(limit);
+        return Ok(new { messages = items.Select(i => FrontViews.Message(userId, i)), total = page.TotalCount, unread = page.UnreadCount });
+    }, ct);
+
+    public Task<IResult> ReadAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, body) =>
+    {
+        var id = body?["messageId"] is JsonValue v ? v.ToString() : null;
+        return NotificationIds.TryParse(id, out var itemId) && await inbox.ChangeAsync(app.Id, userId, itemId, InboxChange.Clicked, ct)
+            ? Ok(new { ok = true })
+            : NotFound("Message not found");
+    }, ct);
+
+    public Task<IResult> ReadAllAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, _) =>
+    {
+        await inbox.MarkAllSeenAsync(app.Id, userId, ct);
+        return Ok(new { ok = true });
+    }, ct);
+
+    public Task<IResult> SetProfileAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, body) =>
+    {
+        if (body?["user"] is not JsonObject user) return Invalid("user must be an object");
+        var (profile, error) = BatchProfileFields.Read(user, field => field);
+        if (error is not null) return Invalid($"{error.Split('/')[0]} is not valid");
+        var notifications = (await templates.ListAsync(app.Id, ct)).Select(Notification.From).ToDictionary(n => n.Id);
+        var (mutes, problem) = FrontPreferences.Read(user["preferences"], notifications);
+        if (problem is not null) return Invalid(problem);
+        try
+        {
+            var stored = await users.UpdateAsync(app.Id, userId, row =>
+            {
+                row.ProfileJson = Profiles.Change(row.ProfileJson, p => Profiles.MergeInto(p, profile));
+                row.MutesJson = FrontPreferences.Apply(row.MutesJson, mutes);
+            }, ct);
+            return Ok(new { user = FrontViews.User(userId, stored) });
+        }
+        catch (ProfileChangeRejectedException e)
+        {
+            return Invalid(string.Join("; ", e.Errors));
+        }
+    }, ct);
+
+    /// <summary>Answers a CORS preflight for any front path.</summary>
+    public static IResult Preflight(HttpContext http)
+    {
+        Cors(http);
+        http.Response.Headers.AccessControlAllowMethods = "GET, POST, OPTIONS";
+        http.Response.Headers.AccessControlAllowHeaders = http.Request.Headers.AccessControlRequestHeaders.Count > 0
+            ? http.Request.Headers.AccessControlRequestHeaders.ToString() : "Content-Type";
+        http.Response.Headers.AccessControlMaxAge = "86400";
+        return Results.NoContent();
+    }
+
+    private async Task<IResult> WithUserAsync(HttpContext http, Func<App, string, JsonNode?, Task<IResult>> handle, CancellationToken ct)
+    {
+        Cors(http);
+        JsonNode? body = null;
+        // A POST names the user in its body; some widget builds put the credentials in the query of every call.
+        string? Value(string name) =>
+            (body?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null) ?? http.Request.Query[name].FirstOrDefault();
+        if (!HttpMethods.IsGet(http.Request.Method))
+        {
+            (body, var failure) = await ReadBodyAsync(http.Request, options.Value.MaxRequestBodyBytes, ct);
+            if (failure is not null) return failure;
+            if (body is not JsonObject) return Invalid("The body must be a JSON object");
+        }
+        var userId = Value("userId");
+        var app = await auth.UserAsync(Value("projectId"), userId, Value("userHmac"), ct);
+        return app is null ? Unauthorized() : await handle(app, userId!, body);
+    }
+
+    private static void Cors(HttpContext http)
+    {
+        http.Response.Headers.AccessControlAllowOrigin = "*";
+        http.Response.Headers.AccessControlMaxAge = "86400";
+    }
+
+    private static bool Number(string? text, int min, int max, out int value, int fallback = 0)
+    {
+        value = fallback;
+        return string.IsNullOrEmpty(text) || (int.TryParse(text, out value) && value >= min && value <= max);
+    }
+}

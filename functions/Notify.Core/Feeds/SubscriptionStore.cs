@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Notify.Core.Storage;
+
+namespace Notify.Core.Feeds;
+
+/// <summary>Subscriptions of feeds, keyed by (feed, iuid).</summary>
+public sealed class SubscriptionStore(NotifyStorage storage, TimeProvider clock, IOptions<FeedOptions> options)
+{
+    private const int MaxAttempts = 20;
+    private TableClient Table => storage.Table(TableNames.FeedSubscriptions);
+
+    public async Task<SubscriptionRow?> GetAsync(string feedId, string iuid, CancellationToken ct)
+    {
+        var row = await Table.GetEntityIfExistsAsync<SubscriptionRow>(
+            FeedKeys.SubscriptionPartition(feedId, iuid), FeedKeys.Subscription(iuid), cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Adds the subscription, or returns the one already there: one (feed, iuid) has one subscription.</summary>
+    public async Task<(SubscriptionRow Subscription, bool Created)> AddAsync(FeedRow feed, string iuid, string subscriberId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var row = new SubscriptionRow
+        {
+            PartitionKey = FeedKeys.SubscriptionPartition(feed.Id, iuid),
+            RowKey = FeedKeys.Subscription(iuid),
+            Id = FeedIds.New(),
+            FeedId = feed.Id,
+            AppId = feed.AppId,
+            Iuid = iuid,
+            SubscriberId = subscriberId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Table.AddEntityAsync(row, ct);
+                return (row, true);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Read it back; it may be removed again in between, in which case the add is worth another try.
+                if (await GetAsync(feed.Id, iuid, ct) is { } existing) return (existing, false);
+                if (attempt == MaxAttempts) throw;
+            }
+        }
+    }
+
+    /// <summary>Sets mute under the row's ETag; null when the subscription is gone.</summary>
+    public async Task<SubscriptionRow?> SetMuteAsync(string feedId, string iuid, string subscriptionId, bool mute, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await GetAsync(feedId, iuid, ct);
+            if (row is null || row.Id != subscriptionId) return null;
+            if (row.Mute == mute) return row;
+            row.Mute = mute;
+            row.UpdatedAt = clock.GetUtcNow();
+            try
+            {
+                row.ETag = (await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct)).Headers.ETag ?? default;
+                return row;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)
+            {
+                // Changed meanwhile (a push, another mute): apply to the fresh row.
+            }
+        }
+    }
+
+    /// <summary>Removes the subscription if it is still this one; false when it was already gone.</summary>
+    public async Task<bool> DeleteAsync(string feedId, string iuid, string subscriptionId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await GetAsync(feedId, iuid, ct);
+            if (row is null || row.Id != subscriptionId) return false;
+            try
+            {
+                await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, ct);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)
+            {
+                // A push or a mute changed the row; read it again.
+            }
+        }
+    }
+
+    /// <summary>Tells open pages of this subscription that something new arrived. A subscription removed meanwhile needs no telling.</summary>
+    public async Task MarkPushedAsync(SubscriptionRow subscription, CancellationToken ct)
+    {
+        var change = new TableEntity(subscription.PartitionKey, subscription.RowKey) { [nameof(SubscriptionRow.PushedAt)] = clock.GetUtcNow() };
+        try
+        {
+            await Table.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Unsubscribed between the send and this mark.
+        }
+    }
+
+    /// <summary>
+    /// Every subscription of the feed, a storage page at a time, bucket after bucket: memory holds one page
+    /// whatever the audience.
+    /// </summary>
+    public async IAsyncEnumerable<SubscriptionRow> StreamAsync(string feedId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        for (var bucket = 0; bucket < FeedKeys.SubscriptionBuckets; bucket++)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedKeys.SubscriptionPartition(feedId, bucket)}");
+            await foreach (var row in Table.QueryAsync<SubscriptionRow>(filter, maxPerPage: options.Value.ListPageSize, cancellationToken: ct))
+                yield return row;
+        }
+    }
+}
