@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Notify.Core.Auth;
 using Notify.Core.Storage;
 using Notify.SelfHost;
 using Notify.Tests.Infrastructure;
+using Notify.Core.Faces.V3;
 
 namespace Notify.Benchmarks;
 

@@ -2,10 +2,10 @@ using System.Text.Json;
 using Notify.Benchmarks;
 
 // Measures on a fresh Azurite, counting every storage request the service makes: raw storage throughput
-// for the inbox path's writes, end-to-end fan-out of one send to many recipients and of one send to a
-// topic, and the send API under 32 concurrent clients against a raw "table write + queue put" pair.
-// and the batch API's messages.send. Arguments (optional): recipients, topic members, sends; or "messages"
-// alone for the messages.send figures only.
+// for the inbox path's writes, end-to-end fan-out of one send to many recipients, a status-API broadcast to
+// those users with reads of its receivers, one send to a topic, the send API under 32 concurrent clients
+// against a raw "table write + queue put" pair, and the batch API's messages.send. Arguments (optional):
+// recipients, topic members, sends; or "messages" alone for the messages.send figures only.
 await using var bench = await BenchmarkHost.StartAsync();
 if (args is ["messages"])
 {
@@ -44,6 +44,14 @@ if (topicMembers > 0)
     var topicRawAfter = await RawAzurite.RecipientsPerSecondAsync(await bench.RawStorageAsync("rawtopic"), rawRecipients, concurrency: 32);
     topicRaw = (topicRawBefore + topicRawAfter) / 2;
     Report.FanOut("topic fan-out", topic, topicRaw, topicRawAfter);
+}
+
+StatusFigures? status = null;
+if (fanout is not null)
+{
+    status = await StatusRequests.MeasureAsync(bench);
+    Console.WriteLine($"status broadcast: {status.BroadcastPerSecond:F0} receivers/s ({status.Receivers} receivers, {status.BroadcastPerSecond / raw:P0} of raw); " +
+        $"read first page {status.FirstPageMs:F0} ms, last page {status.LastPageMs:F0} ms");
 }
 
 var pair = await RawPair.MeasureAsync(await bench.RawStorageAsync("rawpair"), clients, sends);
@@ -91,6 +99,11 @@ Console.WriteLine(JsonSerializer.Serialize(new
     model_requests_per_recipient = model is null ? (double?)null : Math.Round(model.RequestsPerRecipient, 3),
     model_hottest_shared_partition_entities = model is null ? (double?)null : Math.Round(model.HottestSharedPartitionEntities),
     cost_per_million_deliveries_usd = model is null ? null : new[] { Math.Round(model.CostPerMillionLow, 3), Math.Round(model.CostPerMillionHigh, 3) },
+    status_receivers = status?.Receivers,
+    status_broadcast_per_s = status is null ? (double?)null : Math.Round(status.BroadcastPerSecond),
+    status_broadcast_ratio = status is null ? (double?)null : Math.Round(status.BroadcastPerSecond / raw, 2),
+    status_read_first_page_ms = status is null ? (double?)null : Math.Round(status.FirstPageMs),
+    status_read_last_page_ms = status is null ? (double?)null : Math.Round(status.LastPageMs),
     messages = Messages(messages),
 }));
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Notify.Core.Auth;
 using Notify.Core.Topics;
+using Notify.Core.Faces.V3;
 
 namespace Notify.Benchmarks;
 

@@ -42,4 +42,8 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
     [Function("Feeds")]
     public IResult Feeds([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "feeds/{*path}")] HttpRequest req) =>
         dispatcher.Forward("Subscriptions");
+
+    [Function("V1")]
+    public IResult V1([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "v1/{*path}")] HttpRequest req) =>
+        dispatcher.Forward("Status");
 }

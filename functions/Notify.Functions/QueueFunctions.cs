@@ -10,7 +10,8 @@ namespace Notify.Functions;
 /// trigger queue names are compile-time constants. Retries and the poison queue come from host.json.
 /// </summary>
 public sealed class QueueFunctions(
-    SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels, FeedCallbackHandler feedCallbacks)
+    SendHandler sends, DeliveryHandler deliveries, TopicPageHandler topicPages, ChannelHandler channels, FeedCallbackHandler feedCallbacks,
+    UserDeletionHandler userDeletions, RequestDeletionHandler requestDeletions, AnswerEventHandler answerEvents)
 {
     [Function(nameof(Sends))]
     public Task Sends([QueueTrigger(QueueNames.Sends)] SendMessage message, long dequeueCount, CancellationToken ct) =>
@@ -39,4 +40,16 @@ public sealed class QueueFunctions(
     [Function(nameof(Sms))]
     public Task Sms([QueueTrigger(QueueNames.Sms)] ChannelMessage message, long dequeueCount, CancellationToken ct) =>
         channels.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(UserDeletions))]
+    public Task UserDeletions([QueueTrigger(QueueNames.UserDeletions)] UserDeletionMessage message, long dequeueCount, CancellationToken ct) =>
+        userDeletions.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(RequestDeletions))]
+    public Task RequestDeletions([QueueTrigger(QueueNames.RequestDeletions)] RequestDeletionMessage message, long dequeueCount, CancellationToken ct) =>
+        requestDeletions.HandleAsync(message, dequeueCount, ct);
+
+    [Function(nameof(AnswerEvents))]
+    public Task AnswerEvents([QueueTrigger(QueueNames.AnswerEvents)] AnswerEventMessage message, long dequeueCount, CancellationToken ct) =>
+        answerEvents.HandleAsync(message, dequeueCount, ct);
 }

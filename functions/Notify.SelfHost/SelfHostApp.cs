@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Memory;
 using Notify.Core;
+using Notify.Core.Faces.Kit;
 using Notify.Core.Hosting;
 using Notify.SelfHost.Queues;
 using Notify.SelfHost.Timers;
@@ -42,14 +43,13 @@ public static class SelfHostApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler(errors => errors.Run(context =>
-        {
-            var logger = context.RequestServices.GetRequiredService<ILogger<WebApplication>>();
-            logger.LogError(context.Features.Get<IExceptionHandlerFeature>()?.Error, "Unhandled error");
-            return Results.Json(new { status = "error", message = "Internal server error" }, statusCode: 500).ExecuteAsync(context);
-        }));
-        app.MapGet("health", () => Results.Ok(new { status = "ok" }));
+        app.UseExceptionHandler(errors => errors.Run(context => UnexpectedFailure.AnswerAsync(
+            context, context.Features.Get<IExceptionHandlerFeature>()?.Error, context.RequestServices.GetRequiredService<ILogger<WebApplication>>())));
+        app.MapGet("health", () => TypedResults.Ok(new HealthStatus("ok")));
         app.MapApiFaces();
         return app;
     }
 }
+
+/// <summary>The health probe's answer.</summary>
+public sealed record HealthStatus(string Status);

@@ -9,7 +9,10 @@ public sealed class CategoryRow : TableRow
     public string Identifier { get; set; } = "";
     public string Name { get; set; } = "";
 
-    public static string KeyFor(int id) => $"c|{id:D10}";
+    public const string Prefix = "c|";
+    public const string End = "c}";
+
+    public static string KeyFor(int id) => $"{Prefix}{id:D10}";
 }
 
 /// <summary>Reserves an identifier within the app: added in the same transaction as its category.</summary>

@@ -12,6 +12,8 @@ namespace Notify.Core.Categories;
 /// </summary>
 public sealed class CategoryStore(NotifyStorage storage, TimeProvider clock)
 {
+    /// <summary>Categories one app may hold: the face refuses more, so a list is one bounded read.</summary>
+    public const int MaxPerApp = 1_000;
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, (IReadOnlyList<Category> List, DateTimeOffset Expires)> cache = new();
     private TableClient Catalog => storage.Table(TableNames.Catalog);
@@ -30,6 +32,9 @@ public sealed class CategoryStore(NotifyStorage storage, TimeProvider clock)
     public async Task<Category?> FindByIdAsync(string appId, int id, CancellationToken ct) =>
         (await ListAsync(appId, ct)).FirstOrDefault(c => c.Id == id)
         ?? (await ReloadAsync(appId, ct)).FirstOrDefault(c => c.Id == id);
+
+    /// <summary>Whether the app holds <see cref="MaxPerApp"/> categories (read fresh, not from the cache).</summary>
+    public async Task<bool> IsFullAsync(string appId, CancellationToken ct) => (await ReloadAsync(appId, ct)).Count >= MaxPerApp;
 
     /// <returns>The new category, or null when the identifier is taken.</returns>
     public async Task<Category?> CreateAsync(string appId, string identifier, string name, CancellationToken ct)
@@ -71,8 +76,10 @@ public sealed class CategoryStore(NotifyStorage storage, TimeProvider clock)
         var partition = TableKeys.Categories(appId);
         var list = new List<Category>();
         await foreach (var row in Catalog.QueryAsync<CategoryRow>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"c|"} and RowKey lt {"c}"}"), cancellationToken: ct))
-            list.Add(Category.From(row));
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {CategoryRow.Prefix} and RowKey lt {CategoryRow.End}"),
+            maxPerPage: MaxPerApp, cancellationToken: ct))
+            if (list.Count < MaxPerApp) list.Add(Category.From(row));
+            else break;
         cache[appId] = (list, clock.GetUtcNow() + CacheLifetime);
         return list;
     }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
 using Notify.Core.Channels;
-using Notify.Core.Pipeline;
 using Notify.Core.RateLimits;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
@@ -13,7 +12,7 @@ namespace Notify.Core.Deliveries;
 /// <summary>
 /// Settles a channel attempt on its delivery row: final outcomes end it; transient ones park it in the
 /// waiting store for a later attempt with backoff and jitter; the last failed attempt also goes to the
-/// channel's poison queue, with the context needed to replay it.
+/// channel's failed-deliveries queue, with the context needed to replay it.
 /// </summary>
 public sealed class ChannelRetries(
     DeliveryStore deliveries, WaitingStore waiting, RateBudgets budgets, AppStore apps, NotifyStorage storage,
@@ -23,6 +22,7 @@ public sealed class ChannelRetries(
 
     public async Task SettleAsync(App app, SendRow send, DeliveryRow row, ChannelOutcome outcome, CancellationToken ct)
     {
+        logger.LogInformation("{Channel} delivery to {UserId}, attempt {Attempt}: {Outcome}", row.Channel, row.UserId, row.Attempts, outcome);
         switch (outcome)
         {
             case ChannelOutcome.Sent sent:
@@ -49,7 +49,14 @@ public sealed class ChannelRetries(
     {
         row.Status = status;
         row.LastError = reason;
-        await deliveries.TryUpdateAsync(row, ct);
+        await UpdateAsync(row, ct);
+    }
+
+    /// <summary>A record another handler changed meanwhile keeps that handler's word; the one given up is logged.</summary>
+    private async Task UpdateAsync(DeliveryRow row, CancellationToken ct)
+    {
+        if (!await deliveries.TryUpdateAsync(row, ct))
+            logger.LogWarning("Delivery record of {UserId} on {Channel} changed meanwhile; status {Status} not recorded", row.UserId, row.Channel, row.Status);
     }
 
     public async Task WaitForBudgetAsync(App app, SendRow send, IReadOnlyList<DeliveryRow> rows, DateTimeOffset notBefore, CancellationToken ct)
@@ -57,7 +64,7 @@ public sealed class ChannelRetries(
         foreach (var row in rows)
         {
             row.Status = DeliveryStatus.Throttled;
-            await deliveries.TryUpdateAsync(row, ct);
+            await UpdateAsync(row, ct);
         }
         if (rows.Count > 0)
             await waiting.AddAsync(app.Id, rows[0].Channel, rows.Select(r => (send.SendId, r.UserId, notBefore)).ToList(), ct);
@@ -70,7 +77,7 @@ public sealed class ChannelRetries(
         {
             await FinishAsync(row, DeliveryStatus.Failed, $"gave up after {row.Attempts} attempts: {retry.Error}", ct);
             var failed = new FailedChannelDelivery(app.Id, send.SendId, row.Channel, row.UserId, row.Attempts, retry.Error);
-            await storage.Queue(QueueNames.Poison(row.Channel)).SendMessageAsync(JsonSerializer.Serialize(failed, Json), ct);
+            await storage.Queue(QueueNames.Failed(row.Channel)).SendMessageAsync(JsonSerializer.Serialize(failed, Json), ct);
             logger.LogWarning("Delivery {Channel} of send {SendId} to {UserId} failed for good: {Error}", row.Channel, send.SendId, row.UserId, retry.Error);
             return;
         }
@@ -78,26 +85,16 @@ public sealed class ChannelRetries(
         if (retry.Throttled) await budgets.BlockAsync(app, row.Channel, notBefore, ct);
         row.Status = DeliveryStatus.Throttled;
         row.LastError = retry.Error;
-        await deliveries.TryUpdateAsync(row, ct);
+        await UpdateAsync(row, ct);
         await waiting.AddAsync(app.Id, row.Channel, [(send.SendId, row.UserId, notBefore)], ct);
     }
 
-    private async Task DisableWebhookAsync(string appId, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
+    private Task DisableWebhookAsync(string appId, CancellationToken ct) =>
+        Optimistic.RetryAsync(async () =>
         {
             var app = await apps.GetAsync(appId, ct);
             if (app is null || app.WebhookDisabled) return;
             app.WebhookDisabled = true;
-            try
-            {
-                await apps.UpdateAsync(app, ct);
-                return;
-            }
-            catch (Azure.RequestFailedException e) when (e.Status == 412)
-            {
-                // Changed meanwhile; read it again.
-            }
-        }
-    }
+            await apps.UpdateAsync(app, ct);
+        }, [412]);
 }

@@ -124,6 +124,12 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
         }
     }
 
+    /// <summary>The users whose delivery on <paramref name="channel"/> ended in <paramref name="status"/>, bucket by bucket in key order, page by page.</summary>
+    public AsyncPageable<DeliveryRow> QueryUsers(string appId, string sendId, string channel, string status, int pageSize, CancellationToken ct) =>
+        Table.QueryAsync<DeliveryRow>(TableClient.CreateQueryFilter(
+                $"PartitionKey ge {TableKeys.DeliveriesOf(appId, sendId)} and PartitionKey lt {TableKeys.DeliveriesEnd(appId, sendId)} and RowKey ge {DeliveryRow.Prefix} and RowKey lt {DeliveryRow.End} and Channel eq {channel} and Status eq {status}"),
+            maxPerPage: pageSize, select: [nameof(DeliveryRow.UserId)], cancellationToken: ct);
+
     private DeliveryRow Row(string appId, string sendId, string userId, string channel, string status, string? reason) => new()
     {
         PartitionKey = TableKeys.Deliveries(appId, sendId, userId),

@@ -14,6 +14,9 @@ public sealed class DeviceRow : TableRow
     public string DeviceId { get; set; } = "";
     public string DeviceType { get; set; } = "";
     public string? UserAgent { get; set; }
+    /// <summary>The address the device connected from, and the app or OS version it reported.</summary>
+    public string? Ip { get; set; }
+    public string? Version { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
 
     public static string KeyFor(string deviceId) => $"dv|{TableKeys.Encode(deviceId)}";
@@ -24,7 +27,8 @@ public sealed class DeviceStore(NotifyStorage storage, TimeProvider clock)
     private TableClient Users => storage.Table(TableNames.Users);
 
     /// <summary>Registers or refreshes a device; connecting again is harmless.</summary>
-    public async Task<DeviceRow> RegisterAsync(string appId, string userId, string deviceId, string deviceType, string? userAgent, CancellationToken ct)
+    public async Task<DeviceRow> RegisterAsync(string appId, string userId, string deviceId, string deviceType, string? userAgent,
+        string? ip, string? version, CancellationToken ct)
     {
         var row = new DeviceRow
         {
@@ -33,6 +37,8 @@ public sealed class DeviceStore(NotifyStorage storage, TimeProvider clock)
             DeviceId = deviceId,
             DeviceType = deviceType,
             UserAgent = userAgent,
+            Ip = ip,
+            Version = version,
             LastSeenAt = clock.GetUtcNow(),
         };
         await Users.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);

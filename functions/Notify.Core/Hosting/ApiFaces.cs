@@ -4,6 +4,7 @@ using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
 using Notify.Core.Faces.Subscriptions;
+using Notify.Core.Faces.Status;
 using Notify.Core.Faces.V3;
 
 namespace Notify.Core.Hosting;
@@ -17,6 +18,7 @@ public static class ApiFaces
         BatchFace.Face,
         V3Face.Face,
         SubscriptionsFace.Face,
+        StatusFace.Face,
     ];
 
     /// <summary>Maps every route of every face, for hosts that route themselves (the self-host).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Notify.Core.Channels;
 using Notify.Core.Channels.Email;
 using Notify.Core.Channels.Sms;
@@ -8,7 +9,6 @@ using Notify.Core.Deliveries;
 using Notify.Core.Pipeline;
 using Notify.Core.RateLimits;
 using Notify.Core.Templates;
-using Notify.Core.Faces.V3;
 
 namespace Notify.Core.Hosting;
 
@@ -22,9 +22,10 @@ public static class DeliveryChannelServices
         services.AddSmsChannel(configuration);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section), o => o.ErrorOnUnknownConfiguration = false)
             .Configure(o => BindChannelLimits(o, configuration.GetSection(RateLimitOptions.Section)))
-            .Validate(o => o.WindowSeconds > 0, "Notify:RateLimits:WindowSeconds must be positive")
             .ValidateOnStart();
-        services.AddOptions<DeliveryRetryOptions>().Bind(configuration.GetSection(DeliveryRetryOptions.Section));
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddOptions<DeliveryRetryOptions>().Bind(configuration.GetSection(DeliveryRetryOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryRetryOptions>, DeliveryRetryOptionsValidator>();
 
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<TemplateStore>();
@@ -39,16 +40,13 @@ public static class DeliveryChannelServices
         services.AddTransient<IChannelSender, SmsChannelSender>();
         services.AddTransient<ChannelHandler>();
         services.AddSingleton<ReleaseWaitingJob>();
-        services.AddSingleton<V3TemplateEndpoints>();
-        services.AddSingleton<V3DeliveryEndpoints>();
         return services;
     }
 
-    /// <summary>Channel limits sit beside the window setting: <c>Notify:RateLimits:email:PerMinute</c>.</summary>
+    /// <summary>Channel limits sit beside the window setting: <c>Notify:RateLimits:email:PerMinute</c>. One that is no number reads as 0, which validation refuses.</summary>
     private static void BindChannelLimits(RateLimitOptions options, IConfigurationSection section)
     {
-        foreach (var channel in section.GetChildren())
-            if (int.TryParse(channel["PerMinute"], out var perMinute))
-                options.Channels[channel.Key] = new ChannelLimit { PerMinute = perMinute };
+        foreach (var channel in section.GetChildren().Where(c => c["PerMinute"] is not null))
+            options.Channels[channel.Key] = new ChannelLimit { PerMinute = int.TryParse(channel["PerMinute"], out var perMinute) ? perMinute : 0 };
     }
 }

@@ -6,6 +6,7 @@ using Notify.Core.Faces.Batch;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.Operator;
 using Notify.Core.Faces.Subscriptions;
+using Notify.Core.Faces.Status;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Categories;
@@ -14,6 +15,7 @@ using Notify.Core.Devices;
 using Notify.Core.Inbox;
 using Notify.Core.Pipeline;
 using Notify.Core.Preferences;
+using Notify.Core.RateLimits;
 using Notify.Core.Scheduling;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
@@ -29,14 +31,8 @@ public static class NotifyServices
     /// <summary>Registers the whole core; the Functions app and the self-host both call exactly this.</summary>
     public static IServiceCollection AddNotifyCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotifyOptions>()
-            .Bind(configuration.GetSection(NotifyOptions.Section))
-            .Validate(o => o.RecipientsPerChunk is > 0 and <= 1_000, "Notify:RecipientsPerChunk must be between 1 and 1000")
-            .Validate(o => o.DeliveryParallelism is > 0 and <= 256, "Notify:DeliveryParallelism must be between 1 and 256")
-            .Validate(o => o.StoragePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)),
-                "Notify:StoragePrefix may hold lowercase letters and digits only")
-            .Validate(o => string.IsNullOrEmpty(o.DevelopmentAppId) || Secrets.IsWellFormedId(o.DevelopmentAppId), "Notify:DevelopmentAppId may hold letters, digits, - and _ only")
-            .ValidateOnStart();
+        services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotifyOptions>, NotifyOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton(sp => StorageConnection.Create(configuration, sp.GetRequiredService<IOptions<NotifyOptions>>().Value.StoragePrefix,
@@ -60,29 +56,25 @@ public static class NotifyServices
         services.AddSingleton<WorkflowRunStore>();
         services.AddSingleton<WorkflowCancellation>();
         services.AddSingleton<UserTokenValidator>();
-        services.AddSingleton<V3Authenticator>();
 
         services.AddSingleton<SendHandler>();
         services.AddSingleton<RecipientDelivery>();
         services.AddSingleton<DeliveryHandler>();
         services.AddSingleton<TopicPageHandler>();
+        services.AddSingleton<UserDeletionHandler>();
         services.AddSingleton<ScheduleReleaseJob>();
+        services.AddSingleton<PipelineQueues>();
+        services.AddSingleton<IDueSendQueue>(sp => sp.GetRequiredService<PipelineQueues>());
+        services.AddSingleton<IReleasedDeliveryQueue>(sp => sp.GetRequiredService<PipelineQueues>());
 
         services.AddSingleton(sp => new ApiDispatcher(ApiFaces.All, sp));
-        services.AddSingleton<OperatorEndpoints>();
-        services.AddSingleton<FeedOperatorEndpoints>();
-        services.AddSingleton<V3SendEndpoints>();
-        services.AddSingleton<V3InboxEndpoints>();
-        services.AddSingleton<V3UserEndpoints>();
-        services.AddSingleton<V3ProfileEndpoints>();
-        services.AddSingleton<V3PreferenceEndpoints>();
-        services.AddSingleton<V3SdkEndpoints>();
-        services.AddSingleton<V3CategoryEndpoints>();
-        services.AddSingleton<V3TopicEndpoints>();
-        services.AddSingleton<V4WorkflowEndpoints>();
+        services.AddOperatorFace();
+        services.AddV3Face();
         services.AddDeliveryChannels(configuration);
         services.AddSubscriptionsFace();
         services.AddBatchFace(configuration);
+        services.AddRequestsAndAnswers();
+        services.AddStatusFace();
         return services;
     }
 }

@@ -19,7 +19,8 @@ public sealed class StorageInitializer(NotifyStorage storage, AppStore apps, IOp
         if (options.Value.DevelopmentAppId is { Length: > 0 } appId)
         {
             var app = await apps.EnsureExistsAsync(appId, "Development app", ct);
-            logger.LogInformation("Development app {AppId}: API key {ApiKey}, API secret {ApiSecret}", app.Id, app.ApiKey, app.ApiSecret);
+            // The secret is never logged: scripts/run-local.sh reads it through the operator API and prints it.
+            logger.LogInformation("Development app {AppId} is ready", app.Id);
         }
     }
 

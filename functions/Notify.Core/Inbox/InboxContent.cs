@@ -17,6 +17,8 @@ public sealed record InboxContent(
 {
     public string? NotificationId { get; init; }
     public int? Increment { get; init; }
+    /// <summary>The send's <see cref="Answers.ItemActions"/> as JSON; null for an item that asks nothing.</summary>
+    public string? ActionsJson { get; init; }
 }
 
 /// <param name="NextCursor">Where the next page starts (null on the last page); passing it back reads that page without reading this one again.</param>

@@ -13,6 +13,8 @@ public sealed class InboxCountsRow : TableRow
     public DateTimeOffset? SeenWatermark { get; set; }
     /// <summary>Totals per category as a JSON object (categories are few: an app's catalog).</summary>
     public string? CategoryTotalsJson { get; set; }
+    /// <summary>Set with the user row's <c>Deleting</c>: the inbox reads as empty from then on.</summary>
+    public bool UserDeleting { get; set; }
 }
 
 /// <summary>

@@ -6,10 +6,13 @@ using Notify.Core.Storage;
 namespace Notify.Core.Inbox;
 
 /// <summary>A user's exact inbox counters: the folded row plus the changes written since.</summary>
-public sealed record InboxCounts(int Total, int Unseen, DateTimeOffset? SeenWatermark, IReadOnlyDictionary<string, int> CategoryTotals)
+public sealed record InboxCounts(int Total, int Unseen, DateTimeOffset? SeenWatermark, IReadOnlyDictionary<string, int> CategoryTotals, bool UserDeleting)
 {
     public int TotalFor(string category) => CategoryTotals.GetValueOrDefault(category);
 }
+
+/// <summary>What an item read needs besides the item: the mark-all-seen watermark, and whether the user is being deleted.</summary>
+public readonly record struct InboxHead(DateTimeOffset? SeenWatermark, bool UserDeleting);
 
 /// <summary>
 /// Reads the counters in one range query (the folded row and its changes sort together) and folds the
@@ -49,11 +52,16 @@ public sealed class InboxCounters(NotifyStorage storage)
             [nameof(InboxCountsRow.SeenWatermark)] = now,
         }, TableUpdateMode.Merge, ct);
 
-    public async Task<DateTimeOffset?> WatermarkAsync(string partition, CancellationToken ct)
+    public async Task<InboxHead> ReadHeadAsync(string partition, CancellationToken ct)
     {
-        var row = await Users.GetEntityIfExistsAsync<InboxCountsRow>(partition, TableKeys.InboxCounts, [nameof(InboxCountsRow.SeenWatermark)], ct);
-        return row.HasValue ? row.Value!.SeenWatermark : null;
+        var row = await Users.GetEntityIfExistsAsync<InboxCountsRow>(partition, TableKeys.InboxCounts,
+            [nameof(InboxCountsRow.SeenWatermark), nameof(InboxCountsRow.UserDeleting)], ct);
+        return row.HasValue ? new InboxHead(row.Value!.SeenWatermark, row.Value.UserDeleting) : default;
     }
+
+    /// <summary>Flags the counters row in the user row's transaction, so every inbox read sees the deletion without reading the user row.</summary>
+    public static TableTransactionAction MarkUserDeleting(string partition) =>
+        new(TableTransactionActionType.UpsertMerge, new TableEntity(partition, TableKeys.InboxCounts) { [nameof(InboxCountsRow.UserDeleting)] = true });
 
     public static TableTransactionAction Record(string partition, string key, InboxDelta delta, DateTimeOffset at, string? category) =>
         new(TableTransactionActionType.Add, new InboxCountChangeRow
@@ -72,7 +80,7 @@ public sealed class InboxCounters(NotifyStorage storage)
             unseen += Counted(change, folded.SeenWatermark);
             if (change.Category is { } category) categories[category] = categories.GetValueOrDefault(category) + change.Total;
         }
-        return new InboxCounts(Math.Max(0, total), Math.Max(0, unseen), folded.SeenWatermark, categories);
+        return new InboxCounts(Math.Max(0, total), Math.Max(0, unseen), folded.SeenWatermark, categories, folded.UserDeleting);
     }
 
     /// <summary>An unseen change from before the last mark-all-seen is covered by it.</summary>
@@ -92,6 +100,7 @@ public sealed class InboxCounters(NotifyStorage storage)
             Total = folded.Total + changes.Sum(c => c.Total),
             Unseen = folded.Unseen + changes.Sum(c => Counted(c, folded.SeenWatermark)),
             SeenWatermark = folded.SeenWatermark,
+            UserDeleting = folded.UserDeleting,
             CategoryTotalsJson = JsonSerializer.Serialize(sum.CategoryTotals),
         };
         List<TableTransactionAction> actions = [folded.ETag == default
@@ -118,6 +127,7 @@ public sealed class InboxCounters(NotifyStorage storage)
         Total = row.GetInt32(nameof(InboxCountsRow.Total)) ?? 0,
         Unseen = row.GetInt32(nameof(InboxCountsRow.Unseen)) ?? 0,
         SeenWatermark = row.GetDateTimeOffset(nameof(InboxCountsRow.SeenWatermark)),
+        UserDeleting = row.GetBoolean(nameof(InboxCountsRow.UserDeleting)) ?? false,
         CategoryTotalsJson = row.GetString(nameof(InboxCountsRow.CategoryTotalsJson)),
     };
 

@@ -35,6 +35,13 @@ public sealed class InboxItemRow : TableRow
         }
         return this;
     }
+    public string? ActionsJson { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    /// <summary>The actions the user chose, as JSON.</summary>
+    public string? AnswerJson { get; set; }
+    /// <summary>The first registered device the item was shown on.</summary>
+    public string? DeviceId { get; set; }
+    public DateTimeOffset? DeviceReachedAt { get; set; }
 }
 
 /// <summary>Points from a category's range to an item, so a category page reads only its own items.</summary>
@@ -49,7 +56,29 @@ public sealed class InboxIdRow : TableRow
     public string ItemRowKey { get; set; } = "";
     public bool Deleted { get; set; }
 
-    public static string KeyFor(long id) => $"i|{id:D16}";
+    /// <summary>What the user had done with the item before deleting it, kept for whoever sent it.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+    public DateTimeOffset? ClickedAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public string? AnswerJson { get; set; }
+    public string? DeviceId { get; set; }
+    public DateTimeOffset? DeviceReachedAt { get; set; }
+
+    public static string KeyFor(long id) => TableKeys.InboxId(id);
+
+    public static InboxIdRow Tombstone(InboxItemRow item, DateTimeOffset now) => new()
+    {
+        PartitionKey = item.PartitionKey,
+        RowKey = KeyFor(item.Id),
+        ItemRowKey = item.RowKey,
+        Deleted = true,
+        DeletedAt = now,
+        ClickedAt = item.ClickedAt,
+        AnsweredAt = item.AnsweredAt,
+        AnswerJson = item.AnswerJson,
+        DeviceId = item.DeviceId,
+        DeviceReachedAt = item.DeviceReachedAt,
+    };
 }
 
 /// <summary>App-wide id → user index, for backend calls that name an item but no user.</summary>

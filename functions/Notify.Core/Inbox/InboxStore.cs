@@ -8,7 +8,7 @@ namespace Notify.Core.Inbox;
 /// Reads one user's inbox and applies the user's changes through <see cref="InboxWriter"/>. A page costs
 /// the counters' range query and reads of its own rows only, whatever the inbox holds.
 /// </summary>
-public sealed partial class InboxStore(NotifyStorage storage, InboxWriter writer, InboxCounters counters, TimeProvider clock)
+public sealed partial class InboxStore(NotifyStorage storage, InboxWriter writer, InboxCounters counters, OpenReceipts receipts, TimeProvider clock)
 {
     private TableClient Users => storage.Table(TableNames.Users);
     private TableClient Index => storage.Table(TableNames.NotificationIndex);
@@ -22,6 +22,8 @@ public sealed partial class InboxStore(NotifyStorage storage, InboxWriter writer
         var partition = TableKeys.User(appId, userId);
         // Counted before the items are read (an item commits with its count), so a page never shows fewer items than its counts promise.
         var total = await counters.ReadAsync(partition, ct);
+        // A user being deleted has no inbox any more, while the deletion job removes the rows.
+        if (total.UserDeleting) return new InboxPage(0, 0, [], null);
         var (prefix, end) = category is null
             ? (TableKeys.InboxItemPrefix, TableKeys.InboxItemEnd)
             : (TableKeys.InboxCategoryPrefix(category), TableKeys.InboxCategoryEnd(category));
@@ -49,22 +51,30 @@ public sealed partial class InboxStore(NotifyStorage storage, InboxWriter writer
     public async Task<InboxItemRow?> GetAsync(string appId, string userId, long id, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
-        var watermark = counters.WatermarkAsync(partition, ct);
+        var head = counters.ReadHeadAsync(partition, ct);
         var idRead = Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
-        await Task.WhenAll(watermark, idRead);
-        if (!idRead.Result.HasValue || idRead.Result.Value!.Deleted) return null;
+        await Task.WhenAll(head, idRead);
+        if (head.Result.UserDeleting || !idRead.Result.HasValue || idRead.Result.Value!.Deleted) return null;
         var item = await Users.GetEntityIfExistsAsync<InboxItemRow>(partition, idRead.Result.Value.ItemRowKey, cancellationToken: ct);
-        return item.HasValue ? item.Value!.WithWatermark(watermark.Result) : null;
+        return item.HasValue ? item.Value!.WithWatermark(head.Result.SeenWatermark) : null;
     }
 
     public async Task<int> GetUnreadCountAsync(string appId, string userId, CancellationToken ct) =>
-        (await counters.ReadAsync(TableKeys.User(appId, userId), ct)).Unseen;
+        (await counters.ReadAsync(TableKeys.User(appId, userId), ct)) is { UserDeleting: false } counts ? counts.Unseen : 0;
 
-    /// <summary>Returns false when the user has no such item.</summary>
-    public Task<bool> ChangeAsync(string appId, string userId, long id, InboxChange change, CancellationToken ct) =>
-        change == InboxChange.Deleted
-            ? writer.DeleteItemAsync(appId, userId, id, ct)
-            : writer.UpdateItemAsync(appId, userId, id, (item, now) => InboxChanges.Apply(change, item, now), ct);
+    /// <summary>Returns false when the user has no such item. An opened item that asks for an answer leaves an open receipt.</summary>
+    public async Task<bool> ChangeAsync(string appId, string userId, long id, InboxChange change, CancellationToken ct)
+    {
+        if (change == InboxChange.Deleted) return await writer.DeleteItemAsync(appId, userId, id, ct);
+        InboxItemRow? changed = null;
+        var found = await writer.UpdateItemAsync(appId, userId, id, (item, now) =>
+        {
+            changed = item;
+            return InboxChanges.Apply(change, item, now);
+        }, ct);
+        if (found && change == InboxChange.Clicked && changed is not null) await receipts.RecordAsync(appId, userId, changed, ct);
+        return found;
+    }
 
     /// <summary>
     /// Puts a newer message of a stack on its item: the content becomes <paramref name="content"/> and the item

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Notify.Core.Storage;
 using Notify.Core.Users;
 
@@ -13,7 +14,7 @@ public enum DeliveryOutcome { Delivered, AlreadyDelivered, NotRendered }
 /// transaction with its counter change (<see cref="InboxCounters"/>), so no write reads the counters.
 /// New item and id rows are added (never upserted): a second delivery fails with 409 and changes nothing.
 /// </summary>
-public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, TimeProvider clock)
+public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, UserIndexes indexes, TimeProvider clock, ILogger<InboxWriter> logger)
 {
     private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
@@ -21,7 +22,8 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, T
     /// <param name="personalize">
     /// Makes the content for this user from their profile (a template in their locale); null from it means
     /// the content could not be made, and nothing is written. Only then, or with an inline profile, is the
-    /// user row read: otherwise the delivery is one transaction and no read.
+    /// user row read: otherwise the delivery is one transaction and no read, and the caller has joined the user
+    /// to the app's audience (<see cref="UserIndexes.JoinAllAsync"/>), since nothing here knows whether the row is new.
     /// </param>
     public async Task<DeliveryOutcome> DeliverAsync(
         string appId, string userId, long id, InboxContent content, JsonObject? profile,
@@ -46,8 +48,10 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, T
         {
             var stored = await Users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
             var user = stored.HasValue ? stored.Value! : UserRow.New(appId, userId, clock.GetUtcNow());
+            var profileBefore = user.ProfileJson;
             if (profile is not null)
                 MergeInlineProfile(user, profile);
+            await indexes.BeforeWriteAsync(appId, userId, !stored.HasValue, profileBefore, user.ProfileJson, ct);
             var itemContent = personalize is null ? content : personalize(Profiles.Parse(user.ProfileJson));
             if (itemContent is null) return DeliveryOutcome.NotRendered;
             TableTransactionAction? userAction = !stored.HasValue ? new(TableTransactionActionType.Add, user)
@@ -89,8 +93,7 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, T
             List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.Delete, item, item.ETag),
-                new(TableTransactionActionType.UpdateReplace,
-                    new InboxIdRow { PartitionKey = partition, RowKey = InboxIdRow.KeyFor(id), ItemRowKey = item.RowKey, Deleted = true }, ETag.All),
+                new(TableTransactionActionType.UpdateReplace, InboxIdRow.Tombstone(item, now), ETag.All),
                 InboxCounters.Record(partition, ChangeKey(now), InboxChanges.Apply(InboxChange.Deleted, item, now)!.Value, now, item.Category),
             ];
             if (item.Category is { } category)
@@ -104,15 +107,15 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, T
         var partition = TableKeys.User(appId, userId);
         for (var attempt = 1; ; attempt++)
         {
-            var watermark = counters.WatermarkAsync(partition, ct);
+            var head = counters.ReadHeadAsync(partition, ct);
             var idRead = Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
-            await Task.WhenAll(watermark, idRead);
+            await Task.WhenAll(head, idRead);
             var idRow = idRead.Result;
-            if (!idRow.HasValue || idRow.Value!.Deleted) return false;
+            if (head.Result.UserDeleting || !idRow.HasValue || idRow.Value!.Deleted) return false;
             var stored = await Users.GetEntityIfExistsAsync<InboxItemRow>(partition, idRow.Value.ItemRowKey, cancellationToken: ct);
             if (!stored.HasValue) return false;
             var now = clock.GetUtcNow();
-            var actions = edit(partition, stored.Value!.WithWatermark(watermark.Result), now);
+            var actions = edit(partition, stored.Value!.WithWatermark(head.Result.SeenWatermark), now);
             if (actions is null) return true;
             try
             {
@@ -137,9 +140,9 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, T
             user.ProfileJson = Profiles.Change(user.ProfileJson, stored => Profiles.MergeInto(stored, profile));
             user.UpdatedAt = clock.GetUtcNow();
         }
-        catch (ProfileChangeRejectedException)
+        catch (ProfileChangeRejectedException e)
         {
-            // Keep the stored profile, as documented above.
+            logger.LogWarning("Inline profile of {UserId} refused ({Errors}); the stored one is kept", user.Identifier, string.Join("; ", e.Errors));
         }
     }
 
@@ -168,6 +171,7 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, T
             CreatedAt = content.CreatedAt,
             NotificationId = content.NotificationId,
             Increment = content.Increment,
+            ActionsJson = content.ActionsJson,
             SeenChangedAt = now,
         };
         List<TableTransactionAction> actions =

@@ -38,6 +38,7 @@ public static class MessageErrors
     public const string NotificationNotFound = "notification/notFound";
     public const string InAppTemplate = "template/inAppNotRendered";
     public const string Failed = "message/failed";
+    public const string UserBeingDeleted = "userId/beingDeleted";
 }
 
 /// <summary><c>Notify:Messages</c>: how the batch API runs a request's messages.</summary>

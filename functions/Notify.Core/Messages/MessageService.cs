@@ -89,6 +89,11 @@ public sealed class MessageService(
             await sends.ReleaseAsync(send, CancellationToken.None);
             return new Prepared(failed with { Error = MessageErrors.Failed });
         }
+        catch (UserBeingDeletedException)
+        {
+            await sends.ReleaseAsync(send, CancellationToken.None);
+            return new Prepared(failed with { Error = MessageErrors.UserBeingDeleted });
+        }
     }
 
     private async Task<Prepared> DeliverAsync(App app, MessageRequest message, Notification notification, SendRow send, DateTimeOffset now, CancellationToken ct)

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Logging;
 using Notify.Core.Apps;
-using Notify.Core.Channels;
 using Notify.Core.Deliveries;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
@@ -11,7 +11,7 @@ namespace Notify.Core.Pipeline;
 /// Hands a batch's deliveries on other channels than the inbox to their channel queues: a queued delivery
 /// row per (user, channel), then one message per channel and hundred users, never one per recipient.
 /// </summary>
-public sealed class ChannelDispatch(DeliveryStore deliveries, UserStore users, NotifyStorage storage)
+public sealed class ChannelDispatch(DeliveryStore deliveries, UserStore users, NotifyStorage storage, ILogger<ChannelDispatch> logger)
 {
     private const int UsersPerMessage = 100;
     private static readonly string[] Queued = [DeliveryChannels.Email, DeliveryChannels.Webhook, DeliveryChannels.Sms];
@@ -42,9 +42,14 @@ public sealed class ChannelDispatch(DeliveryStore deliveries, UserStore users, N
             {
                 await users.UpsertAsync(app.Id, recipient.Identifier, recipient.Profile!, ct);
             }
-            catch (ProfileChangeRejectedException)
+            catch (ProfileChangeRejectedException e)
             {
                 // As on the inbox path: a refused inline profile keeps the stored one, and delivery goes on.
+                logger.LogWarning("Inline profile of {UserId} refused ({Errors}); the stored one is used", recipient.Identifier, string.Join("; ", e.Errors));
+            }
+            catch (UserBeingDeletedException)
+            {
+                logger.LogInformation("Inline profile of {UserId} dropped: the user is being deleted", recipient.Identifier);
             }
         }
     }

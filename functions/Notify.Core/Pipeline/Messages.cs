@@ -21,5 +21,9 @@ public sealed record TopicPageMessage(string AppId, string SendId, int TopicId, 
 /// </summary>
 public sealed record ChannelMessage(string AppId, string SendId, string Channel, IReadOnlyList<string> Users, bool Released);
 
-/// <summary>What lands on a channel's poison queue after a delivery's last attempt: enough to replay it.</summary>
-public sealed record FailedChannelDelivery(string AppId, string SendId, string Channel, string UserId, int Attempts, string? LastError);
+/// <summary>
+/// On the <c>userdeletions</c> queue: remove one page of a deleted user's rows, then queue the next page.
+/// <paramref name="Continuation"/> is the table continuation token of this page (null: a pass from the start);
+/// <paramref name="PassETag"/> the user row's ETag when the pass began, so rows written during it cause another pass.
+/// </summary>
+public sealed record UserDeletionMessage(string AppId, string UserId, string? Continuation, string? PassETag);

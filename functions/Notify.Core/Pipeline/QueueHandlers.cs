@@ -4,12 +4,6 @@ using Notify.Core.Storage;
 
 namespace Notify.Core.Pipeline;
 
-/// <summary>One pipeline stage. Messages arrive at least once, so handling one twice must change nothing.</summary>
-public interface IQueueHandler<in TMessage>
-{
-    Task HandleAsync(TMessage message, long dequeueCount, CancellationToken ct);
-}
-
 /// <summary>A queue and the stage that consumes it, for hosts that poll queues themselves.</summary>
 public sealed record QueueConsumer(string Queue, Func<IServiceProvider, string, long, CancellationToken, Task> HandleAsync);
 
@@ -23,8 +17,11 @@ public static class QueueConsumers
         For<TopicPageMessage, TopicPageHandler>(QueueNames.TopicPages),
         For<ChannelMessage, ChannelHandler>(QueueNames.Email),
         For<ChannelMessage, ChannelHandler>(QueueNames.Webhook),
+        For<UserDeletionMessage, UserDeletionHandler>(QueueNames.UserDeletions),
         For<FeedCallbackMessage, FeedCallbackHandler>(QueueNames.FeedCallbacks),
         For<ChannelMessage, ChannelHandler>(QueueNames.Sms),
+        For<RequestDeletionMessage, RequestDeletionHandler>(QueueNames.RequestDeletions),
+        For<AnswerEventMessage, AnswerEventHandler>(QueueNames.AnswerEvents),
     ];
 
     private static QueueConsumer For<TMessage, THandler>(string queue) where THandler : IQueueHandler<TMessage> =>

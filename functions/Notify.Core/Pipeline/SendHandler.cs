@@ -23,9 +23,11 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
     {
         if (message.Batch is { Count: > 0 } batch)
         {
+            using var groupScope = logger.Stage("fan-out", message.AppId, batch[0]);
             await FanOutGroupAsync(message.AppId, batch, ct);
             return;
         }
+        using var scope = logger.Stage("fan-out", message.AppId, message.SendId);
         var send = await sends.GetAsync(message.AppId, message.SendId, ct);
         if (send is null)
         {
@@ -64,5 +66,7 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
             ? delivery.DeliverAsync(send, Recipient.Deserialize(json).Select(r => new AudienceMember(r, null)).ToList(), ct)
             : Task.CompletedTask;
         await Task.WhenAll(deliveries.Concat(topicPages).Append(carried));
+        logger.LogInformation("Send {SendId} fanned out into {Chunks} recipient chunks and {Topics} topics × {Buckets} buckets",
+            send.SendId, send.ChunkCount, send.TopicIdList.Count, TopicMemberStore.BucketCount);
     }
 }

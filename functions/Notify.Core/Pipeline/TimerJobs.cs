@@ -3,12 +3,6 @@ using Notify.Core.Scheduling;
 
 namespace Notify.Core.Pipeline;
 
-/// <summary>Periodic work that only starts things (releasing held work, refilling budgets); the handler must tolerate overlap and repeats.</summary>
-public interface ITimerJob
-{
-    Task RunAsync(CancellationToken ct);
-}
-
 /// <summary>A timer job and its six-field NCRONTAB schedule (seconds first, UTC), as the Functions timer trigger takes it.</summary>
 public sealed record TimerJob(string Name, string Schedule, Type Handler);
 

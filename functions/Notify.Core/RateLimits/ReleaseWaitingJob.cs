@@ -1,6 +1,4 @@
 using Notify.Core.Apps;
-using Notify.Core.Pipeline;
-using Notify.Core.Storage;
 
 namespace Notify.Core.RateLimits;
 
@@ -10,17 +8,24 @@ namespace Notify.Core.RateLimits;
 /// Any number of instances may run it: budgets are ETag-guarded and released rows are removed before
 /// their messages could be handled twice (a delivery row already sent is left alone anyway).
 /// </summary>
-public sealed class ReleaseWaitingJob(WaitingStore waiting, RateBudgets budgets, AppStore apps, NotifyStorage storage, TimeProvider clock)
+public sealed class ReleaseWaitingJob(WaitingStore waiting, RateBudgets budgets, AppStore apps, IReleasedDeliveryQueue queue, TimeProvider clock)
     : ITimerJob
 {
     public const string Name = "ReleaseWaitingDeliveries";
     public const string Schedule = "*/5 * * * * *";
     private const int UsersPerMessage = 100;
 
+    /// <summary>(App, channel) pairs one run looks at; the next run goes on after the last, so every pair comes round.</summary>
+    public const int PairsPerRun = 50;
+    private string cursor = "";
+
     public async Task RunAsync(CancellationToken ct)
     {
-        foreach (var channel in await waiting.ListChannelsAsync(ct))
-            await ReleaseAsync(channel, ct);
+        var pairs = await waiting.ListChannelsAsync(cursor, PairsPerRun, ct);
+        // Fewer than a run's worth means the walk reached the end: start over next time.
+        cursor = pairs.Count < PairsPerRun ? "" : pairs[^1].RowKey;
+        foreach (var pair in pairs)
+            await ReleaseAsync(pair, ct);
     }
 
     private async Task ReleaseAsync(WaitingIndexRow index, CancellationToken ct)
@@ -34,7 +39,7 @@ public sealed class ReleaseWaitingJob(WaitingStore waiting, RateBudgets budgets,
             var released = due.Take(grant.Granted).ToList();
             foreach (var send in released.GroupBy(r => r.SendId))
                 foreach (var users in send.Select(r => r.UserId).Distinct().Chunk(UsersPerMessage))
-                    await storage.EnqueueAsync(index.Channel, new ChannelMessage(index.AppId, send.Key, index.Channel, users, Released: true), null, ct);
+                    await queue.QueueAsync(index.AppId, index.Channel, send.Key, users, ct);
             await waiting.RemoveAsync(released, ct);
         }
         if (await waiting.IsEmptyAsync(index.AppId, index.Channel, ct))

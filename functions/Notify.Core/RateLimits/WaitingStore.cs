@@ -36,11 +36,16 @@ public sealed class WaitingStore(NotifyStorage storage)
             TableUpdateMode.Replace, ct);
     }
 
-    public async Task<IReadOnlyList<WaitingIndexRow>> ListChannelsAsync(CancellationToken ct)
+    /// <summary>Up to <paramref name="max"/> (app, channel) pairs with waiting deliveries, after <paramref name="after"/> in key order.</summary>
+    public async Task<IReadOnlyList<WaitingIndexRow>> ListChannelsAsync(string after, int max, CancellationToken ct)
     {
         var rows = new List<WaitingIndexRow>();
-        await foreach (var row in Table.QueryAsync<WaitingIndexRow>(r => r.PartitionKey == WaitingIndexRow.Partition, cancellationToken: ct))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WaitingIndexRow.Partition} and RowKey gt {after}");
+        await foreach (var row in Table.QueryAsync<WaitingIndexRow>(filter, maxPerPage: max, cancellationToken: ct))
+        {
             rows.Add(row);
+            if (rows.Count == max) break;
+        }
         return rows;
     }
 
@@ -68,32 +73,7 @@ public sealed class WaitingStore(NotifyStorage storage)
     }
 
     /// <summary>Removes released rows; another instance releasing at the same time may have removed some already.</summary>
-    public async Task RemoveAsync(IReadOnlyList<WaitingRow> rows, CancellationToken ct)
-    {
-        foreach (var batch in rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)))
-        {
-            try
-            {
-                await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                await Task.WhenAll(batch.Select(r => DeleteIfPresentAsync(r, ct)));
-            }
-        }
-    }
-
-    private async Task DeleteIfPresentAsync(WaitingRow row, CancellationToken ct)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Released by another instance meanwhile.
-        }
-    }
+    public Task RemoveAsync(IReadOnlyList<WaitingRow> rows, CancellationToken ct) => TableBatches.DeleteAsync(Table, rows, ct);
 
     /// <summary>Drops the index row unless deliveries were parked after it was read (its ETag then changed).</summary>
     public async Task ForgetAsync(WaitingIndexRow index, CancellationToken ct)
@@ -102,9 +82,9 @@ public sealed class WaitingStore(NotifyStorage storage)
         {
             await Table.DeleteEntityAsync(index.PartitionKey, index.RowKey, index.ETag, ct);
         }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        catch (RequestFailedException e) when (e.Status == 412)
         {
-            // Gone already, or new deliveries arrived: the index stays for the next run.
+            // New deliveries arrived: the index stays for the next run. (A row gone already is no error.)
         }
     }
 }

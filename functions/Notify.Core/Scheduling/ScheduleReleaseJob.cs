@@ -1,13 +1,10 @@
-using Notify.Core.Pipeline;
-using Notify.Core.Storage;
-
 namespace Notify.Core.Scheduling;
 
 /// <summary>
 /// Hands far-future sends to the <c>sends</c> queue once they are within the queue's 7-day reach,
 /// hidden until their send time, so they are released on time however late the timer runs.
 /// </summary>
-public sealed class ScheduleReleaseJob(ScheduleStore schedules, NotifyStorage storage, TimeProvider clock) : ITimerJob
+public sealed class ScheduleReleaseJob(ScheduleStore schedules, IDueSendQueue sends, TimeProvider clock) : ITimerJob
 {
     public const string Name = "ReleaseSchedules";
     public const string Schedule = "0 * * * * *";
@@ -21,7 +18,7 @@ public sealed class ScheduleReleaseJob(ScheduleStore schedules, NotifyStorage st
         {
             var delay = row.SendAt - now;
             // Enqueued before the row goes: a crash in between repeats the message, which the handler ignores.
-            await storage.EnqueueAsync(QueueNames.Sends, new SendMessage(row.AppId, row.SendId), delay > TimeSpan.Zero ? delay : null, ct);
+            await sends.QueueAsync(row.AppId, row.SendId, delay > TimeSpan.Zero ? delay : null, ct);
             await schedules.RemoveAsync(row, ct);
             released++;
         }

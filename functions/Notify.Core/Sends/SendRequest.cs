@@ -27,11 +27,13 @@ public sealed record SendRequest(
 
     public string? TemplateIdentifier { get; init; }
 
-    /// <summary>Validated <c>override.channel.email</c> as JSON; null when absent.</summary>
-    public string? EmailOverrideJson { get; init; }
+    public EmailOverride? EmailOverride { get; init; }
 
     /// <summary>Resolved by the face from <see cref="Topics"/>.</summary>
     public IReadOnlyList<int> TopicIds { get; init; } = [];
+
+    /// <summary>What the items ask of their recipients (buttons, options); null for items that ask nothing.</summary>
+    public Answers.ItemActions? Actions { get; init; }
 }
 
 /// <summary>The workflow a send belongs to; the cancellation key lets the caller cancel its pending work later.</summary>

@@ -21,6 +21,11 @@ public sealed class SendRow : TableRow
 {
     public static string KeyFor(string sendId) => $"{sendId}|send";
 
+    /// <summary>The range of every row of one send within its group's partition.</summary>
+    public static string Prefix(string sendId) => $"{sendId}|";
+
+    public static string End(string sendId) => $"{sendId}}}";
+
     public string AppId { get; set; } = "";
     public string SendId { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
@@ -34,7 +39,7 @@ public sealed class SendRow : TableRow
     public int? CategoryId { get; set; }
     public string? TemplateDataJson { get; set; }
     public string? TemplateIdentifier { get; set; }
-    /// <summary><c>override.channel.email</c> as sent: from, fromName, replyTo, cc, bcc.</summary>
+    /// <summary>An <see cref="Sends.EmailOverride"/> as JSON.</summary>
     public string? EmailOverrideJson { get; set; }
     public int RecipientCount { get; set; }
     public int ChunkCount { get; set; }
@@ -54,6 +59,8 @@ public sealed class SendRow : TableRow
     /// worth, carried on the row itself, so fan-out reads a whole group in one query. Null otherwise.
     /// </summary>
     public string? RecipientsJson { get; set; }
+    /// <summary><see cref="Answers.ItemActions"/> as JSON, copied onto every item.</summary>
+    public string? ActionsJson { get; set; }
 
     [IgnoreDataMember]
     public IReadOnlyList<int> TopicIdList =>

@@ -11,7 +11,6 @@ namespace Notify.Core.Sends;
 public sealed class SendStore(NotifyStorage storage)
 {
     private const int MaxEntitiesPerTransaction = 100;
-    private const int MaxAttempts = 20;
     /// <summary>Under the 4 MiB transaction cap, counting two bytes a character.</summary>
     public const int MaxCharsPerTransaction = 1_500_000;
     private TableClient Sends => storage.Table(TableNames.Sends);
@@ -99,23 +98,27 @@ public sealed class SendStore(NotifyStorage storage)
     /// Moves the send from <paramref name="from"/> to <paramref name="to"/> under its ETag; gives the
     /// fresh row when another write (a cancellation, say) got in first and the move no longer applies.
     /// </summary>
-    public async Task<SendRow> TransitionAsync(SendRow send, IReadOnlyCollection<string> from, string to, CancellationToken ct)
+    public Task<SendRow> TransitionAsync(SendRow send, IReadOnlyCollection<string> from, string to, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var current = send;
+        return Optimistic.RetryAsync(async () =>
         {
-            if (!from.Contains(send.Status)) return send;
-            send.Status = to;
+            if (current.ETag == default)
+                current = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.");
+            if (!from.Contains(current.Status)) return current;
+            current.Status = to;
             try
             {
-                var response = await Sends.UpdateEntityAsync(send, send.ETag, TableUpdateMode.Replace, ct);
-                send.ETag = response.Headers.ETag ?? default;
-                return send;
+                var response = await Sends.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, ct);
+                current.ETag = response.Headers.ETag ?? default;
+                return current;
             }
-            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
+            catch (RequestFailedException e) when (e.Status == 412)
             {
-                send = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.", e);
+                current.ETag = default;
+                throw;
             }
-        }
+        }, [412]);
     }
 
     /// <summary>Moves sends of one commit group together, in one transaction; one by one when another write got in first.</summary>
@@ -145,40 +148,56 @@ public sealed class SendStore(NotifyStorage storage)
         var rows = userIds.Distinct().Select(u => new CancelledRecipientRow { PartitionKey = partition, RowKey = CancelledRecipientRow.KeyFor(send.SendId, u), UserId = u });
         foreach (var batch in rows.Chunk(MaxEntitiesPerTransaction))
             await Sends.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
-        for (var attempt = 1; !send.HasCancelledRecipients; attempt++)
+        if (send.HasCancelledRecipients) return;
+        await Optimistic.RetryAsync(async () =>
         {
-            send.HasCancelledRecipients = true;
-            try
+            var current = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.");
+            if (current.HasCancelledRecipients) return;
+            current.HasCancelledRecipients = true;
+            await Sends.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, ct);
+        }, [412]);
+    }
+
+    /// <summary>
+    /// Which of <paramref name="userIds"/> (one batch) were cancelled: a point read each, and only when some
+    /// recipient of the send was, so the work follows the batch and never the size of the cancelled set.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> GetCancelledAmongAsync(SendRow send, IEnumerable<string> userIds, CancellationToken ct)
+    {
+        if (!send.HasCancelledRecipients) return new HashSet<string>();
+        var cancelled = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var partition = TableKeys.Send(send.AppId, send.SendId);
+        await Parallel.ForEachAsync(userIds.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (userId, token) =>
+        {
+            if ((await Sends.GetEntityIfExistsAsync<TableEntity>(partition, CancelledRecipientRow.KeyFor(send.SendId, userId), ["RowKey"], token)).HasValue)
+                cancelled[userId] = true;
+        });
+        return cancelled.Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Adds the marker that the page after this one is being chained; false when it exists already. Adding
+    /// before queuing (rather than checking, queuing, then marking) lets only one of two concurrent copies chain.
+    /// </summary>
+    public async Task<bool> TryClaimPageChainAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct)
+    {
+        try
+        {
+            await Sends.AddEntityAsync(new TopicPageRow
             {
-                await Sends.UpdateEntityAsync(send, send.ETag, TableUpdateMode.Replace, ct);
-            }
-            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
-            {
-                send = await GetAsync(send.AppId, send.SendId, ct) ?? throw new InvalidOperationException($"Send {send.SendId} vanished.", e);
-            }
+                PartitionKey = TableKeys.Send(send.AppId, send.SendId), RowKey = TopicPageRow.KeyFor(send.SendId, topicId, bucket, page),
+            }, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
         }
     }
 
-    public async Task<IReadOnlySet<string>> GetCancelledRecipientsAsync(SendRow send, CancellationToken ct)
-    {
-        if (!send.HasCancelledRecipients) return new HashSet<string>();
-        var partition = TableKeys.Send(send.AppId, send.SendId);
-        var users = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in Sends.QueryAsync<CancelledRecipientRow>(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {CancelledRecipientRow.Prefix(send.SendId)} and RowKey lt {CancelledRecipientRow.End(send.SendId)}"), cancellationToken: ct))
-            users.Add(row.UserId);
-        return users;
-    }
-
-    public async Task<bool> IsPageChainedAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct) =>
-        (await Sends.GetEntityIfExistsAsync<TopicPageRow>(TableKeys.Send(send.AppId, send.SendId),
-            TopicPageRow.KeyFor(send.SendId, topicId, bucket, page), ["RowKey"], ct)).HasValue;
-
-    public async Task MarkPageChainedAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct) =>
-        await Sends.UpsertEntityAsync(new TopicPageRow
-        {
-            PartitionKey = TableKeys.Send(send.AppId, send.SendId), RowKey = TopicPageRow.KeyFor(send.SendId, topicId, bucket, page),
-        }, TableUpdateMode.Replace, ct);
+    /// <summary>Gives the claim back when queuing the next page failed, so the message's retry chains it.</summary>
+    public async Task ReleasePageChainAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct) =>
+        await Sends.DeleteEntityAsync(TableKeys.Send(send.AppId, send.SendId), TopicPageRow.KeyFor(send.SendId, topicId, bucket, page), ETag.All, ct);
 
     /// <summary>The chunk rows, then the send row.</summary>
     private static IEnumerable<TableRow> Rows(SendRow send, IReadOnlyList<string> chunkJson)

@@ -34,7 +34,6 @@ public sealed class NotifyStorage(TableServiceClient tables, QueueServiceClient 
     public async Task CreateIfMissingAsync(CancellationToken ct)
     {
         await Task.WhenAll(TableNames.All.Select(t => Table(t).CreateIfNotExistsAsync(ct)));
-        await Task.WhenAll(QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) })
-            .Select(q => Queue(q).CreateIfNotExistsAsync(cancellationToken: ct)));
+        await Task.WhenAll(QueueNames.Everything().Select(q => Queue(q).CreateIfNotExistsAsync(cancellationToken: ct)));
     }
 }

@@ -23,10 +23,14 @@ public static class TableNames
     public const string FeedCodes = "feedcodes";
     public const string Subscribers = "subscribers";
     public const string FeedCallbacks = "feedcallbacks";
+    /// <summary>Profile e-mail → users, per app and address.</summary>
+    public const string Emails = "emails";
+    /// <summary>Notification requests of the status API, newest first per app.</summary>
+    public const string Requests = "requests";
 
     public static readonly IReadOnlyList<string> All =
         [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates, Deliveries,
-        Feeds, FeedSubscriptions, FeedCodes, Subscribers, FeedCallbacks];
+        Feeds, FeedSubscriptions, FeedCodes, Subscribers, FeedCallbacks, Emails, Requests];
 }
 
 public static class QueueNames
@@ -38,8 +42,20 @@ public static class QueueNames
     public const string Webhook = "webhook";
     public const string FeedCallbacks = "feedcallbacks";
     public const string Sms = "sms";
+    public const string UserDeletions = "userdeletions";
+    public const string RequestDeletions = "requestdeletions";
+    /// <summary>Answers to items, on their way to the app's webhook.</summary>
+    public const string AnswerEvents = "answerevents";
 
-    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks];
+    public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks, UserDeletions, RequestDeletions, AnswerEvents];
 
+    /// <summary>Where the host moves a message after its last dequeue, unchanged.</summary>
     public static string Poison(string queue) => queue + "-poison";
+
+    /// <summary>Channel deliveries that failed after their last attempt (<c>FailedChannelDelivery</c>), apart from the raw poison messages.</summary>
+    public static string Failed(string channelQueue) => channelQueue + "-failed";
+
+    /// <summary>Every queue the service creates: each pipeline queue, its poison queue, and the channels' failed-deliveries queues.</summary>
+    public static IEnumerable<string> Everything() =>
+        All.SelectMany(q => new[] { q, Poison(q) }).Concat(new[] { Email, Webhook, Sms }.Select(Failed));
 }

@@ -50,10 +50,30 @@ public static class TableKeys
     public static string Waiting(DateTimeOffset notBefore, string sendId, string userId) =>
         $"{notBefore.UtcTicks:D19}|{sendId}|{Encode(userId)}";
 
+    /// <summary>An app's templates share one small partition.</summary>
+    public static string Templates(string appId) => appId;
+
     public static string Template(string identifier) => Encode(identifier);
 
     /// <summary>An item id carries its user's bucket in its low bits (<see cref="Inbox.NotificationIds"/>), so the index row lands in that bucket.</summary>
     public static string NotificationIndex(string appId, long notificationId) => $"{appId}|{notificationId % UserBuckets:x2}";
+
+    public static string NotificationIndexRow(long notificationId) => $"{notificationId:D16}";
+
+    /// <summary>An item's id row in the user's partition; it outlives the item as a tombstone.</summary>
+    public static string InboxId(long notificationId) => $"{InboxIdPrefix}{notificationId:D16}";
+
+    public const string InboxIdPrefix = "i|";
+
+    public static long ParseInboxId(string rowKey) => long.Parse(rowKey.AsSpan(InboxIdPrefix.Length), CultureInfo.InvariantCulture);
+
+    /// <summary>The reverse of a topic membership, in the user's partition, so a user's topics are one range read.</summary>
+    public static string TopicSubscription(int topicId) => $"{TopicSubscriptionPrefix}{topicId:D10}";
+
+    public const string TopicSubscriptionPrefix = "s|";
+    public const string TopicSubscriptionEnd = "s}";
+
+    public static int ParseTopicSubscription(string rowKey) => int.Parse(rowKey.AsSpan(TopicSubscriptionPrefix.Length), CultureInfo.InvariantCulture);
 
     /// <summary>Row keys of inbox items sort newest first: inverted creation ticks, then the id.</summary>
     public static string InboxItem(DateTimeOffset createdAt, long notificationId) =>
@@ -77,6 +97,12 @@ public static class TableKeys
     public static string InboxCountChange(string unique) => $"c|{unique}";
 
     public const string InboxCountsEnd = "c}";
+    /// <summary>Addresses compare without case, as mail systems do for the domain and nearly all do for the local part.</summary>
+    public static string Email(string appId, string email) => $"{appId}|{Encode(email.ToLowerInvariant())}";
+
+    /// <summary>An app's requests, newest first: inverted creation ticks, then the request id.</summary>
+    public static string Request(DateTimeOffset createdAt, string requestId) =>
+        $"{DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks:D19}|{requestId}";
 
     public static string Categories(string appId) => $"{appId}|categories";
 

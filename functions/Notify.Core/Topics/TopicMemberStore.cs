@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Notify.Core.Channels;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Topics;
@@ -38,8 +37,8 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
 
     /// <summary>
     /// Writes member rows only, in 100-row transactions per bucket partition, buckets in parallel: the
-    /// fast way to build a large topic for benchmarks and tests. It skips the per-user subscription rows,
-    /// which fan-out never reads, so such members do not show in a user's subscription list.
+    /// fast way to build a large topic (benchmarks, tests, the app-wide audience). It skips the per-user
+    /// subscription rows, which fan-out never reads, so such members do not show in a user's subscription list.
     /// </summary>
     public Task SeedMembersAsync(string appId, int topicId, IEnumerable<string> userIds, IReadOnlyList<string>? channels,
         int parallelism, CancellationToken ct) =>
@@ -52,6 +51,10 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
             await Members.DeleteEntityAsync(TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount)), TableKeys.Encode(userId), ETag.All, token);
             await Users.DeleteEntityAsync(TableKeys.User(appId, userId), TopicSubscriptionRow.KeyFor(topicId), ETag.All, token);
         });
+
+    /// <summary>Removes the member row alone, for audiences kept without subscription rows; removing a non-member is harmless.</summary>
+    public async Task RemoveMemberRowAsync(string appId, int topicId, string userId, CancellationToken ct) =>
+        await Members.DeleteEntityAsync(TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount)), TableKeys.Encode(userId), ETag.All, ct);
 
     /// <returns>False when the user is not a member of the topic.</returns>
     public async Task<bool> SetChannelsAsync(string appId, int topicId, string userId, IReadOnlyList<string>? channels, CancellationToken ct)
@@ -68,7 +71,7 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
         var partition = TableKeys.User(appId, userId);
         var rows = new List<TopicSubscriptionRow>();
         await foreach (var row in Users.QueryAsync<TopicSubscriptionRow>(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {TopicSubscriptionRow.Prefix} and RowKey lt {TopicSubscriptionRow.End}"), cancellationToken: ct))
+            $"PartitionKey eq {partition} and RowKey ge {TableKeys.TopicSubscriptionPrefix} and RowKey lt {TableKeys.TopicSubscriptionEnd}"), cancellationToken: ct))
             rows.Add(row);
         return rows;
     }

@@ -1,5 +1,4 @@
 using System.Runtime.Serialization;
-using Notify.Core.Channels;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Topics;
@@ -39,10 +38,7 @@ public sealed class TopicSubscriptionRow : TableRow
     public string? Channels { get; set; }
     public DateTimeOffset SubscribedAt { get; set; }
 
-    public const string Prefix = "s|";
-    public const string End = "s}";
-
-    public static string KeyFor(int topicId) => $"s|{topicId:D10}";
+    public static string KeyFor(int topicId) => TableKeys.TopicSubscription(topicId);
 }
 
 public sealed record Topic(int Id, string Name, string Identifier)

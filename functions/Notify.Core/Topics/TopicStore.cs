@@ -7,7 +7,6 @@ namespace Notify.Core.Topics;
 /// <summary>Topic definitions. Members live in <see cref="TopicMemberStore"/>.</summary>
 public sealed class TopicStore(NotifyStorage storage, TimeProvider clock)
 {
-    private const int MaxAttempts = 20;
     private TableClient Catalog => storage.Table(TableNames.Catalog);
 
     /// <returns>The new topic, or null when the identifier is taken.</returns>
@@ -40,24 +39,16 @@ public sealed class TopicStore(NotifyStorage storage, TimeProvider clock)
         (int.TryParse(idOrIdentifier, System.Globalization.NumberStyles.None, null, out var id) ? await GetAsync(appId, id, ct) : null)
         ?? await FindByIdentifierAsync(appId, idOrIdentifier, ct);
 
-    public async Task<Topic?> RenameAsync(string appId, int id, string name, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>Renames under the row's ETag; a rename or delete that got in first is read again.</summary>
+    public Task<Topic?> RenameAsync(string appId, int id, string name, CancellationToken ct) =>
+        Optimistic.RetryAsync(async () =>
         {
             var row = await Catalog.GetEntityIfExistsAsync<TopicRow>(TableKeys.Topics(appId), TopicRow.KeyFor(id), cancellationToken: ct);
             if (!row.HasValue) return null;
             row.Value!.Name = name;
-            try
-            {
-                await Catalog.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, ct);
-                return Topic.From(row.Value);
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)
-            {
-                // Renamed or deleted meanwhile; read again.
-            }
-        }
-    }
+            await Catalog.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, ct);
+            return Topic.From(row.Value);
+        }, [404, 412]);
 
     /// <summary>
     /// Removes the definition. Member rows of a large topic are left behind: the id is never handed

@@ -9,6 +9,10 @@ public static class Profiles
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json) as JsonObject ?? [];
 
+    /// <summary>The profile's <c>email</c> when it is a string.</summary>
+    public static string? Email(string? json) =>
+        json is null ? null : Parse(json)["email"] is JsonValue value && value.TryGetValue<string>(out var email) && email.Length > 0 ? email : null;
+
     /// <summary>
     /// Applies a change to a stored profile and checks the result (reserved fields, size); throws
     /// <see cref="ProfileChangeRejectedException"/> when it fails, so a store retry loop stops unchanged.

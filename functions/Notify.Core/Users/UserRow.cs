@@ -12,12 +12,13 @@ public sealed class UserRow : TableRow
 
     public string Identifier { get; set; } = "";
     public string ProfileJson { get; set; } = "{}";
-    public int TotalCount { get; set; }
-    public int UnseenCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Channels the user muted per batch-API notification, as JSON (<see cref="Preferences.NotificationMutes"/>).</summary>
     public string? MutesJson { get; set; }
+
+    /// <summary>Set when the user was deleted and their rows are being removed: every API treats them as gone.</summary>
+    public bool Deleting { get; set; }
 
     public static UserRow New(string appId, string userId, DateTimeOffset now) => new()
     {

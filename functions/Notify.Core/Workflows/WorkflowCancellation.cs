@@ -14,15 +14,16 @@ public sealed class WorkflowCancellation(WorkflowRunStore runs, SendStore sends)
     public async Task<int> CancelAsync(string appId, string identifier, string cancellationKey, IReadOnlyCollection<string>? recipients, CancellationToken ct)
     {
         var matched = 0;
-        foreach (var sendId in await runs.FindSendsAsync(appId, identifier, cancellationKey, ct))
-        {
-            var send = await sends.GetAsync(appId, sendId, ct);
-            // The send row is written after its index row; a request that failed in between left no send.
-            if (send is null) continue;
-            matched++;
-            if (recipients is null) await sends.TransitionAsync(send, Pending, SendStatus.Cancelled, ct);
-            else await sends.CancelRecipientsAsync(send, recipients, ct);
-        }
+        await foreach (var page in runs.FindSendsAsync(appId, identifier, cancellationKey, ct))
+            foreach (var sendId in page)
+            {
+                var send = await sends.GetAsync(appId, sendId, ct);
+                // The send row is written after its index row; a request that failed in between left no send.
+                if (send is null) continue;
+                matched++;
+                if (recipients is null) await sends.TransitionAsync(send, Pending, SendStatus.Cancelled, ct);
+                else await sends.CancelRecipientsAsync(send, recipients, ct);
+            }
         return matched;
     }
 }

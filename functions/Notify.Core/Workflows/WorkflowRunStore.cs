@@ -13,6 +13,7 @@ public sealed class WorkflowRunRow : TableRow
 /// <summary>Finds the sends a workflow cancellation applies to.</summary>
 public sealed class WorkflowRunStore(NotifyStorage storage, TimeProvider clock)
 {
+    public const int PageSize = 100;
     private TableClient Workflows => storage.Table(TableNames.Workflows);
 
     /// <summary>Written before the send is queued, so a cancellation finds every send that could still deliver.</summary>
@@ -25,13 +26,13 @@ public sealed class WorkflowRunStore(NotifyStorage storage, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
         }, TableUpdateMode.Replace, ct);
 
-    public async Task<IReadOnlyList<string>> FindSendsAsync(string appId, string identifier, string cancellationKey, CancellationToken ct)
+    /// <summary>The sends of a workflow run, a page at a time: a key may have been used by any number of sends.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<string>> FindSendsAsync(
+        string appId, string identifier, string cancellationKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var partition = TableKeys.Workflow(appId, identifier, cancellationKey);
-        var sends = new List<string>();
-        await foreach (var row in Workflows.QueryAsync<WorkflowRunRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
-            select: [nameof(WorkflowRunRow.SendId)], cancellationToken: ct))
-            sends.Add(row.SendId);
-        return sends;
+        await foreach (var page in Workflows.QueryAsync<WorkflowRunRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+            maxPerPage: PageSize, select: [nameof(WorkflowRunRow.SendId)], cancellationToken: ct).AsPages(pageSizeHint: PageSize))
+            yield return page.Values.Select(r => r.SendId).ToList();
     }
 }

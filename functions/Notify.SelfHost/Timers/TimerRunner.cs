@@ -1,4 +1,5 @@
 using Cronos;
+using Notify.Core;
 using Notify.Core.Pipeline;
 
 namespace Notify.SelfHost.Timers;

@@ -1,3 +1,4 @@
+using Notify.Core;
 using Notify.Core.Channels;
 
 namespace Notify.Tests.Channels;

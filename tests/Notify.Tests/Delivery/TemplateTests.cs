@@ -81,4 +81,37 @@ public sealed class TemplateTests(ChannelServer server) : IClassFixture<ChannelS
         await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("mine")), HttpStatusCode.Created);
         await server.Http.CallAsync(other.Backend(HttpMethod.Get, "v3/templates/mine"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Should_answer_404_when_deleting_a_template_that_does_not_exist()
+    {
+        var app = await server.CreateAppAsync();
+        var missing = await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/never-made"), HttpStatusCode.NotFound);
+        Assert.Equal("Template not found", (string)missing["message"]!);
+
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("once")), HttpStatusCode.Created);
+        var deleted = await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/once"), HttpStatusCode.OK);
+        Assert.Equal("Template deleted successfully", (string)deleted["message"]!);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/once"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Should_keep_one_whole_version_when_template_replacements_race_and_render_that_one()
+    {
+        var app = await server.CreateAppAsync();
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("raced")), HttpStatusCode.Created);
+        object Version(int i) => new { name = $"v{i}", locales = new { en = new { inApp = new { title = $"title {i}", message = $"message {i}" } } } };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/templates/raced", Version(i)), HttpStatusCode.OK)));
+
+        Assert.All(answers.Select((a, i) => (a, i)), x => Assert.Equal($"title {x.i}", (string)x.a["locales"]!["en"]!["inApp"]!["title"]!));
+        var stored = await server.Http.CallAsync(app.Backend(HttpMethod.Get, "v3/templates/raced"), HttpStatusCode.OK);
+        var winner = int.Parse(((string)stored["name"]!)[1..]);
+        Assert.Equal(($"title {winner}", $"message {winner}"),
+            ((string)stored["locales"]!["en"]!["inApp"]!["title"]!, (string)stored["locales"]!["en"]!["inApp"]!["message"]!));
+        await server.SendNotificationAsync(app, new { notification = new { templateIdentifier = "raced" }, sendTo = new { recipients = new[] { "rita" } } });
+        var inbox = await server.WaitForInboxAsync(app, "rita", 1);
+        Assert.Equal($"title {winner}", (string)inbox["data"]![0]!["title"]!);
+    }
 }

@@ -87,7 +87,7 @@ public sealed class WebhookDeliveryTests(ChannelServer server) : IClassFixture<C
     }
 
     [Fact]
-    public async Task Should_fail_after_the_last_attempt_and_leave_a_replayable_poison_message()
+    public async Task Should_fail_after_the_last_attempt_and_leave_a_replayable_failed_delivery_apart_from_the_poison_queue()
     {
         var app = await WebhookAppAsync("error");
         var sendId = await SendAsync(app, "Never");
@@ -101,9 +101,11 @@ public sealed class WebhookDeliveryTests(ChannelServer server) : IClassFixture<C
 
         Assert.Equal(3, failed["attempts"]!.GetValue<int>());
         Assert.Contains("gave up after 3 attempts", failed["lastError"]!.GetValue<string>());
-        var poison = (await server.Storage.Queue(QueueNames.Poison(QueueNames.Webhook)).PeekMessagesAsync(32)).Value
+        var record = (await server.Storage.Queue(QueueNames.Failed(QueueNames.Webhook)).PeekMessagesAsync(32)).Value
             .Select(m => JsonNode.Parse(m.Body.ToString())!).Single(m => m["sendId"]!.GetValue<string>() == sendId);
-        Assert.Equal(("hook-user", "webhook", 3), (poison["userId"]!.GetValue<string>(), poison["channel"]!.GetValue<string>(), poison["attempts"]!.GetValue<int>()));
+        Assert.Equal(("hook-user", "webhook", 3), (record["userId"]!.GetValue<string>(), record["channel"]!.GetValue<string>(), record["attempts"]!.GetValue<int>()));
+        Assert.DoesNotContain((await server.Storage.Queue(QueueNames.Poison(QueueNames.Webhook)).PeekMessagesAsync(32)).Value,
+            m => m.Body.ToString().Contains(sendId, StringComparison.Ordinal));
     }
 
     [Fact]

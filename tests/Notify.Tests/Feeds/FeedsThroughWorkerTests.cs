@@ -35,15 +35,16 @@ public sealed class FeedsThroughWorkerTests(WorkerFixture worker) : IClassFixtur
         var list = await CallAsync(FeedApi.WithKey(HttpMethod.Get, $"channels/{id}/subscriptions", key), HttpStatusCode.OK);
 
         Assert.Equal(sent["subscription"]!.GetValue<string>(), Assert.Single(list.AsArray())!["id"]!.GetValue<string>());
-        // The worker keeps callbacks off loopback: the callback is given up, whole, on the poison queue. Invoked
+        // The worker keeps callbacks off loopback: the message is given up, as it is, on the poison queue. Invoked
         // directly rather than drained, so this class never takes another worker test's queue messages.
         var callback = new FeedCallbackMessage($"evt{Guid.NewGuid():N}", id, FeedCallbackTypes.Subscription, "w-user", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 1);
         var function = worker.Host.Function(nameof(QueueNames.FeedCallbacks));
         StandInHost.EnsureSucceeded(function, await worker.Host.InvokeQueueAsync(function, QueueMessage(callback)));
-        var failed = (await worker.Storage.Queue(QueueNames.Poison(QueueNames.FeedCallbacks)).ReceiveMessagesAsync(32)).Value
-            .Select(m => JsonSerializer.Deserialize<FailedFeedCallback>(m.Body.ToString(), JsonSerializerOptions.Web)!)
-            .Single(f => f.Callback.EventId == callback.EventId);
-        Assert.Contains("private", failed.Error);
+        var poisoned = (await worker.Storage.Queue(QueueNames.Poison(QueueNames.FeedCallbacks)).ReceiveMessagesAsync(32)).Value
+            .Select(m => JsonSerializer.Deserialize<FeedCallbackMessage>(m.Body.ToString(), JsonSerializerOptions.Web)!)
+            .Single(m => m.EventId == callback.EventId);
+        Assert.Equal(callback, poisoned);
+        Assert.Contains("private", await new FeedCallbackLog(worker.Storage).ErrorOfAsync(callback.EventId, CancellationToken.None));
 
         for (var i = 0; i < 200; i++)
             (await worker.Host.SendAsync(FeedApi.WithKey(HttpMethod.Get, "channels/not-an-id/subscriptions", key))).Dispose();

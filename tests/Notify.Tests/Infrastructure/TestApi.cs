@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Notify.Core.Faces.Operator;
-using Notify.Core.Auth;
+using Notify.Core.Faces.V3;
 
 namespace Notify.Tests.Infrastructure;
 

@@ -50,8 +50,13 @@ public sealed class StandaloneProcessTests : IDisposable
     }
 
     [Fact]
-    public void Should_listen_where_the_functions_host_does_by_default() =>
-        Assert.Equal("http://localhost:7071", SelfHostApp.DefaultUrl);
+    public async Task Should_listen_where_the_functions_host_does_unless_told_otherwise()
+    {
+        await using (var byDefault = SelfHostApp.Create([]))
+            Assert.Equal("http://localhost:7071", byDefault.Configuration["urls"]);
+        await using var told = SelfHostApp.Create(["--urls", "http://127.0.0.1:5999"]);
+        Assert.Equal("http://127.0.0.1:5999", told.Configuration["urls"]);
+    }
 
     public void Dispose() => Directory.Delete(workingDirectory, recursive: true);
 }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Notify.Core.Auth;
 using Notify.Tests.Infrastructure;
+using Notify.Core.Faces.V3;
 
 namespace Notify.Tests.V3;
 

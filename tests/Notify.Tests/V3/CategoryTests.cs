@@ -1,6 +1,6 @@
 using System.Net;
-using Notify.Core.Auth;
 using Notify.Tests.Infrastructure;
+using Notify.Core.Faces.V3;
 
 namespace Notify.Tests.V3;
 

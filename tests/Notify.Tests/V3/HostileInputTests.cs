@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Notify.Core.Auth;
 using Notify.Tests.Infrastructure;
+using Notify.Core.Faces.V3;
 
 namespace Notify.Tests.V3;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Notify.Core.Templates;
 using Notify.Core.Users;
-using Notify.Core.Faces.V3;
+using Notify.Core.Sends;
 
 namespace Notify.Core.Channels.Email;
 
@@ -50,21 +50,21 @@ public sealed class EmailChannelSender(IEmailSender sender, TemplateStore templa
 
     private EmailMessage Message(ChannelDelivery delivery, EmailAddress to, RenderedContent.Email content)
     {
-        var overrides = delivery.Send.EmailOverrideJson is null ? null : JsonNode.Parse(delivery.Send.EmailOverrideJson) as JsonObject;
+        var overrides = EmailOverride.FromJson(delivery.Send.EmailOverrideJson);
         var configured = options.Value.Sender;
-        var from = overrides?["from"]?.ToString() is { } address
-            ? new EmailAddress(address, overrides["fromName"]?.ToString() ?? configured.DisplayName)
-            : configured with { DisplayName = overrides?["fromName"]?.ToString() ?? configured.DisplayName };
+        var from = overrides?.From is { } address
+            ? new EmailAddress(address, overrides.FromName ?? configured.DisplayName)
+            : configured with { DisplayName = overrides?.FromName ?? configured.DisplayName };
         return new EmailMessage(delivery.DeliveryId, from, to, content.Subject, content.Html, content.Text)
         {
-            ReplyTo = Addresses(overrides?["replyTo"]),
-            Cc = Addresses(overrides?["cc"]),
-            Bcc = Addresses(overrides?["bcc"]),
+            ReplyTo = Addresses(overrides?.ReplyTo),
+            Cc = Addresses(overrides?.Cc),
+            Bcc = Addresses(overrides?.Bcc),
         };
     }
 
-    private static IReadOnlyList<EmailAddress> Addresses(JsonNode? node) =>
-        SendExtrasParser.Addresses(node).OfType<string>().Select(a => new EmailAddress(a)).ToList();
+    private static IReadOnlyList<EmailAddress> Addresses(IReadOnlyList<string>? addresses) =>
+        addresses?.Select(a => new EmailAddress(a)).ToList() ?? [];
 
     private static string Html(string? message, string? url)
     {

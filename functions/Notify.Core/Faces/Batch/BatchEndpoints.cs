@@ -58,6 +58,10 @@ public sealed class BatchEndpoints(BatchAuthenticator auth, MessageService messa
         {
             return new { id, ok = false, error = "user/invalid" };
         }
+        catch (UserBeingDeletedException)
+        {
+            return new { id, ok = false, error = MessageErrors.UserBeingDeleted };
+        }
     }
 
     private async Task<(App? App, JsonArray? List, IResult? Failure)> ReadAsync(HttpRequest request, string name, int max, CancellationToken ct)

@@ -75,6 +75,10 @@ public sealed class FrontEndpoints(
         {
             return Invalid(string.Join("; ", e.Errors));
         }
+        catch (UserBeingDeletedException)
+        {
+            return Error(StatusCodes.Status409Conflict, "User is being deleted; try again shortly");
+        }
     }, ct);
 
     /// <summary>Answers a CORS preflight for any front path.</summary>

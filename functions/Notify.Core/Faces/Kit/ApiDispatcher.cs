@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Notify.Core.Faces.Kit;
 
@@ -12,16 +14,21 @@ namespace Notify.Core.Faces.Kit;
 public sealed class ApiDispatcher
 {
     private readonly Dictionary<string, Candidate[]> byFace;
+    private readonly ILogger logger;
 
     public ApiDispatcher(IEnumerable<ApiFace> faces, IServiceProvider services)
     {
+        logger = services.GetRequiredService<ILogger<ApiDispatcher>>();
         byFace = faces.ToDictionary(face => face.Name, face => face.Routes
             .Select(route => Candidate.Create(route, services))
             .OrderBy(c => c.Precedence)
             .ToArray());
     }
 
-    /// <summary>Runs the route of <paramref name="faceName"/> that matches the request: 404 when no template matches, 405 when only the method differs.</summary>
+    /// <summary>
+    /// Runs the route of <paramref name="faceName"/> that matches the request: 404 when no template matches, 405 when
+    /// only the method differs, and <see cref="UnexpectedFailure"/> for what the route throws.
+    /// </summary>
     public async Task DispatchAsync(string faceName, HttpContext context)
     {
         var methodDiffers = false;
@@ -35,7 +42,14 @@ public sealed class ApiDispatcher
                 continue;
             }
             context.Request.RouteValues = values;
-            await candidate.Invoke(context);
+            try
+            {
+                await candidate.Invoke(context);
+            }
+            catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                await UnexpectedFailure.AnswerAsync(context, e, logger);
+            }
             return;
         }
         context.Response.StatusCode = methodDiffers ? StatusCodes.Status405MethodNotAllowed : StatusCodes.Status404NotFound;

@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
+using Notify.Core.Faces.Kit;
 using Notify.Core.Faces.V3;
 using Notify.Core.Feeds;
 using static Notify.Core.Faces.V3.V3Results;
@@ -18,7 +19,7 @@ public sealed class FeedOperatorEndpoints(AppStore apps, FeedStore feeds, IOptio
     public Task<IResult> CreateAsync(HttpRequest request, string appId, CancellationToken ct) =>
         WithAppAsync(request, appId, ct, async app =>
         {
-            var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
+            var (body, failure) = await ReadAsync(request, ct);
             if (failure is not null) return failure;
             var v = new Validation();
             var fields = body as JsonObject;
@@ -43,7 +44,7 @@ public sealed class FeedOperatorEndpoints(AppStore apps, FeedStore feeds, IOptio
     public Task<IResult> UpdateAsync(HttpRequest request, string appId, string feedId, CancellationToken ct) =>
         WithFeedAsync(request, appId, feedId, ct, async feed =>
         {
-            var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
+            var (body, failure) = await ReadAsync(request, ct);
             if (failure is not null) return failure;
             var v = new Validation();
             var patch = body as JsonObject;
@@ -76,6 +77,17 @@ public sealed class FeedOperatorEndpoints(AppStore apps, FeedStore feeds, IOptio
             FeedStore.NewCallbackSecrets(feed);
             return SaveAsync(feed, ct);
         });
+
+    private async Task<(JsonNode? Body, IResult? Failure)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var body = await JsonBodyReader.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
+        return body.Problem switch
+        {
+            BodyProblem.TooLarge => (null, OperatorError.BodyTooLarge()),
+            BodyProblem.Malformed => (null, OperatorError.BodyMalformed()),
+            _ => (body.Node, null),
+        };
+    }
 
     /// <summary>An absolute http(s) URL, or null to have no callback.</summary>
     private static string? CallbackUrl(Validation v, JsonObject? fields)

@@ -1,89 +1,83 @@
 using System.Text.Json.Nodes;
 using Azure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
-using Notify.Core.Faces.V3;
-using static Notify.Core.Faces.V3.V3Results;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.Operator;
 
 /// <summary>The operator API. With no operator key configured it does not exist (404), rather than being open.</summary>
-public sealed class OperatorEndpoints(AppStore apps, IOptions<NotifyOptions> options)
+public sealed class OperatorEndpoints(OperatorCall call, AppStore apps, IOptions<NotifyOptions> options)
 {
     public const string KeyHeader = "X-Notify-Operator-Key";
 
-    public async Task<IResult> CreateAppAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (Guard(request) is { } denied) return denied;
-        var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
-        if (failure is not null) return failure;
-        var v = new Validation();
-        var name = v.String(body as JsonObject, "name", 200, required: true);
-        if (!v.IsValid) return Invalid(v.Errors);
-        var app = await apps.CreateAsync(name!, null, ct);
-        return Results.Json(AppView.From(app), statusCode: StatusCodes.Status201Created);
-    }
+    /// <summary>The operator, known by the key alone.</summary>
+    public sealed record Operator;
 
-    public async Task<IResult> GetAppAsync(HttpRequest request, string id, CancellationToken ct)
-    {
-        if (Guard(request) is { } denied) return denied;
-        var app = await apps.GetAsync(id, ct);
-        return app is null ? NotFound("App not found") : Results.Ok(AppView.From(app));
-    }
+    public Task<Results<Created<AppView>, OperatorError>> CreateAppAsync(HttpRequest request, CancellationToken ct) =>
+        call.RunAsync<Operator, string, Created<AppView>>(request, Guard, (v, body) => v.String(body as JsonObject, "name", 200, required: true),
+            async (_, name) => TypedResults.Created((string?)null, AppView.From(await apps.CreateAsync(name, null, ct))), ct);
 
-    public async Task<IResult> UpdateAppAsync(HttpRequest request, string id, CancellationToken ct)
-    {
-        if (Guard(request) is { } denied) return denied;
-        var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
-        if (failure is not null) return failure;
-        var app = await apps.GetAsync(id, ct);
-        if (app is null) return NotFound("App not found");
-        var v = new Validation();
-        var patch = body as JsonObject;
-        if (patch is null) v.Add("body must be an object");
-        var name = v.String(patch, "name", 200);
-        var hmac = v.Boolean(patch, "hmacRequired");
-        var secure = v.Boolean(patch, "secureModeRequired");
-        var pem = v.String(patch, "signingPublicKeyPem", 10_000);
-        if (!string.IsNullOrWhiteSpace(pem) && !UserTokenValidator.IsValidPublicKey(pem))
-            v.Add("signingPublicKeyPem must be a PEM-encoded RSA public key");
-        AppChannels.Read(v, patch, app);
-        if (!v.IsValid) return Invalid(v.Errors);
-        if (name is not null) app.Name = name;
-        if (hmac is not null) app.HmacRequired = hmac.Value;
-        if (secure is not null) app.SecureModeRequired = secure.Value;
-        if (patch!.ContainsKey("signingPublicKeyPem")) app.SigningPublicKeyPem = string.IsNullOrWhiteSpace(pem) ? null : pem;
-        return await SaveAsync(app, ct);
-    }
+    public Task<Results<Ok<AppView>, OperatorError>> GetAppAsync(HttpRequest request, string id, CancellationToken ct) =>
+        call.RunAsync<Operator, Ok<AppView>>(request, Guard, async _ =>
+            await apps.GetAsync(id, ct) is { } app ? TypedResults.Ok(AppView.From(app)) : OperatorError.NotFound("App not found"), ct);
 
-    public async Task<IResult> RotateSecretAsync(HttpRequest request, string id, CancellationToken ct)
-    {
-        if (Guard(request) is { } denied) return denied;
-        var app = await apps.GetAsync(id, ct);
-        if (app is null) return NotFound("App not found");
-        app.ApiSecret = Secrets.NewApiSecret();
-        return await SaveAsync(app, ct);
-    }
+    /// <summary>The app is found before the patch is checked, since the channel options apply to what is stored.</summary>
+    public Task<Results<Ok<AppView>, OperatorError>> UpdateAppAsync(HttpRequest request, string id, CancellationToken ct) =>
+        call.RunAsync<Operator, JsonNode, Ok<AppView>>(request, Guard, (_, body) => body ?? JsonValue.Create(0), async (_, body) =>
+        {
+            var app = await apps.GetAsync(id, ct);
+            if (app is null) return OperatorError.NotFound("App not found");
+            var v = new Validation();
+            var patch = body as JsonObject;
+            if (patch is null) v.Add("body must be an object");
+            var name = v.String(patch, "name", 200);
+            var hmac = v.Boolean(patch, "hmacRequired");
+            var secure = v.Boolean(patch, "secureModeRequired");
+            var pem = v.String(patch, "signingPublicKeyPem", 10_000);
+            if (!string.IsNullOrWhiteSpace(pem) && !UserTokenValidator.IsValidPublicKey(pem))
+                v.Add("signingPublicKeyPem must be a PEM-encoded RSA public key");
+            OperatorChannelPatch.Read(v, patch, app);
+            if (!v.IsValid) return OperatorError.Invalid(v.Errors);
+            if (name is not null) app.Name = name;
+            if (hmac is not null) app.HmacRequired = hmac.Value;
+            if (secure is not null) app.SecureModeRequired = secure.Value;
+            if (patch!.ContainsKey("signingPublicKeyPem")) app.SigningPublicKeyPem = string.IsNullOrWhiteSpace(pem) ? null : pem;
+            return await SaveAsync(app, ct);
+        }, ct);
 
-    private async Task<IResult> SaveAsync(App app, CancellationToken ct)
+    public Task<Results<Ok<AppView>, OperatorError>> RotateSecretAsync(HttpRequest request, string id, CancellationToken ct) =>
+        call.RunAsync<Operator, Ok<AppView>>(request, Guard, async _ =>
+        {
+            var app = await apps.GetAsync(id, ct);
+            if (app is null) return OperatorError.NotFound("App not found");
+            app.ApiSecret = Secrets.NewApiSecret();
+            return await SaveAsync(app, ct);
+        }, ct);
+
+    private async Task<Results<Ok<AppView>, OperatorError>> SaveAsync(App app, CancellationToken ct)
     {
         try
         {
-            return Results.Ok(AppView.From(await apps.UpdateAsync(app, ct)));
+            return TypedResults.Ok(AppView.From(await apps.UpdateAsync(app, ct)));
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            return Error(StatusCodes.Status409Conflict, "The app was changed by another request; try again");
+            return OperatorError.Conflict("The app was changed by another request; try again");
         }
     }
 
-    private IResult? Guard(HttpRequest request)
+    private Task<Authenticated<Operator, OperatorError>> Guard(HttpRequest request, CancellationToken ct)
     {
         var key = options.Value.OperatorKey;
-        if (string.IsNullOrEmpty(key)) return Results.NotFound();
-        return Secrets.AreEqual(request.Headers[KeyHeader].FirstOrDefault(), key) ? null : Unauthorized("Invalid operator key");
+        Authenticated<Operator, OperatorError> result =
+            string.IsNullOrEmpty(key) ? OperatorError.NotFound(null)
+            : Secrets.AreEqual(request.Headers[KeyHeader].FirstOrDefault(), key) ? new Operator()
+            : OperatorError.Unauthorized("Invalid operator key");
+        return Task.FromResult(result);
     }
 }
 

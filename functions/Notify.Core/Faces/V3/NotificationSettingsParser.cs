@@ -1,3 +1,4 @@
+using Notify.Core.Faces.Kit;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Notify.Core.Channels;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Notify.Core.Channels;
 using Notify.Core.Sends;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 
@@ -18,7 +18,8 @@ public static class SendExtrasParser
         SendAt = SendAt(v, root["sendAt"]),
         Workflow = Workflow(v, notification),
         TemplateIdentifier = TemplateIdentifier(v, notification),
-        EmailOverrideJson = EmailOverride(v, (root["override"] as JsonObject)?["channel"] as JsonObject),
+        EmailOverride = EmailOverride(v, (root["override"] as JsonObject)?["channel"] as JsonObject),
+        Actions = V3ActionsParser.Parse(v, notification),
     };
 
     private static string? TemplateIdentifier(Validation v, JsonObject? notification)
@@ -28,20 +29,30 @@ public static class SendExtrasParser
         return v.String(node, "notification.templateIdentifier", V3Limits.Identifier);
     }
 
-    private static string? EmailOverride(Validation v, JsonObject? channel)
+    private static EmailOverride? EmailOverride(Validation v, JsonObject? channel)
     {
         var email = v.Object(channel, "email");
         if (email is null) return null;
-        foreach (var field in new[] { "from", "replyTo", "cc", "bcc" })
+        IReadOnlyList<string> Field(string field)
+        {
+            var addresses = new List<string>();
             foreach (var (address, i) in Addresses(email[field]).Select((a, i) => (a, i)))
                 if (address is null || !System.Net.Mail.MailAddress.TryCreate(address, out _))
                     v.Add($"override.channel.email.{field}{(email[field] is JsonArray ? $".{i}" : "")} must be an email");
-        v.String(email, "fromName", 200);
-        return email.ToJsonString();
+                else
+                    addresses.Add(address);
+            return addresses;
+        }
+        var from = Field("from");
+        var replyTo = Field("replyTo");
+        var cc = Field("cc");
+        var bcc = Field("bcc");
+        var fromName = v.String(email, "fromName", 200);
+        return new EmailOverride(from.FirstOrDefault(), fromName, replyTo, cc, bcc);
     }
 
     /// <summary>An address field may be one string or an array of them.</summary>
-    public static IEnumerable<string?> Addresses(JsonNode? node) => node switch
+    private static IEnumerable<string?> Addresses(JsonNode? node) => node switch
     {
         null => [],
         JsonArray list => list.Select(a => a is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : null),

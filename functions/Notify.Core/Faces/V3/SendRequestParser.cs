@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Notify.Core.Sends;
 using Notify.Core.Users;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 

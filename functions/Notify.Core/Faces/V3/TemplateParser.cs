@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Notify.Core.Templates;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Notify.Core.Channels;
 using Notify.Core.Topics;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 

@@ -16,6 +16,7 @@ public static class V3Face
         ApiRoute.Post("v3/notifications/{id}/click", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.ClickAsync(r, id, ct)),
         ApiRoute.Patch("v3/notifications/{id}/click", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.PatchClickAsync(r, id, ct)),
         ApiRoute.Delete("v3/notifications/{id}/reads", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.MarkUnreadAsync(r, id, ct)),
+        ApiRoute.Post("v3/notifications/{id}/responses", (HttpRequest r, string id, V3ResponseEndpoints h, CancellationToken ct) => h.AnswerAsync(r, id, ct)),
         ApiRoute.Delete("v3/notifications/{id}/views", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.MarkUnseenAsync(r, id, ct)),
         ApiRoute.Post("v3/users", (HttpRequest r, V3UserEndpoints h, CancellationToken ct) => h.CreateAsync(r, ct)),
         ApiRoute.Put("v3/users/{identifier}", (HttpRequest r, string identifier, V3UserEndpoints h, CancellationToken ct) => h.PutAsync(r, identifier, ct)),

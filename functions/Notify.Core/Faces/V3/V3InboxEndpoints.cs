@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notify.Core.Devices;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Inbox;
 using static Notify.Core.Faces.V3.V3Results;
@@ -10,98 +10,96 @@ using static Notify.Core.Faces.V3.V3Results;
 namespace Notify.Core.Faces.V3;
 
 /// <summary>The v3 inbox: a user (or the app's backend on a user's behalf) reads and manages notifications.</summary>
-public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, IOptions<NotifyOptions> options)
+public sealed class V3InboxEndpoints(V3Call call, V3Authenticator auth, InboxStore inbox, ItemShowings showings)
 {
     private const int DefaultLimit = 15;
     private const int MaxLimit = 100;
 
-    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken ct)
-    {
-        var caller = await auth.InboxAsync(request, userRequired: true, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        var v = new Validation();
-        var pageNo = PositiveInt(v, request, "pageNo", 1, int.MaxValue / MaxLimit);
-        var limit = PositiveInt(v, request, "limit", DefaultLimit, MaxLimit);
-        var category = request.Query["category"].FirstOrDefault();
-        var cursor = request.Query["cursor"].FirstOrDefault();
-        if (!string.IsNullOrEmpty(cursor) && !InboxStore.IsCursor(cursor)) v.Add("cursor must be a nextCursor from a previous page");
-        if (!v.IsValid) return Invalid(v.Errors);
-        var (app, userId, _) = caller.Caller!;
-        var page = await inbox.ListAsync(app.Id, userId!, pageNo, limit, string.IsNullOrEmpty(category) ? null : category,
-            string.IsNullOrEmpty(cursor) ? null : cursor, ct);
-        return Results.Ok(new
+    public Task<Results<Ok<V3InboxPage>, V3Error>> ListAsync(HttpRequest request, CancellationToken ct) =>
+        call.RunAsync<InboxCaller, Ok<V3InboxPage>>(request, NamedUser, async caller =>
         {
-            unreadCount = page.UnreadCount,
-            pagination = new
-            {
-                totalCount = page.TotalCount,
-                totalPages = (page.TotalCount + limit - 1) / limit,
-                currentPage = pageNo,
-                limit,
-                nextCursor = page.NextCursor,
-            },
-            data = page.Items.Select(InboxItemView.From),
-        });
-    }
+            var v = new Validation();
+            var pageNo = PositiveInt(v, request, "pageNo", 1, int.MaxValue / MaxLimit);
+            var limit = PositiveInt(v, request, "limit", DefaultLimit, MaxLimit);
+            var category = request.Query["category"].FirstOrDefault();
+            var cursor = request.Query["cursor"].FirstOrDefault();
+            if (!string.IsNullOrEmpty(cursor) && !InboxStore.IsCursor(cursor)) v.Add("cursor must be a nextCursor from a previous page");
+            if (!v.IsValid) return Invalid(v.Errors);
+            var page = await inbox.ListAsync(caller.App.Id, caller.UserId!, pageNo, limit, string.IsNullOrEmpty(category) ? null : category,
+                string.IsNullOrEmpty(cursor) ? null : cursor, ct);
+            await showings.RecordAsync(caller.App.Id, caller.UserId!, request.Headers[V3Headers.DeviceId].FirstOrDefault(), page.Items, ct);
+            return TypedResults.Ok(new V3InboxPage(
+                page.UnreadCount,
+                new V3Pagination(page.TotalCount, (page.TotalCount + limit - 1) / limit, pageNo, limit, page.NextCursor),
+                page.Items.Select(InboxItemView.From).ToList()));
+        }, ct);
 
-    public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken ct) =>
-        WithItemAsync(request, id, ct, async (appId, userId, itemId) =>
+    public Task<Results<Ok<InboxItemView>, V3Error>> GetAsync(HttpRequest request, string id, CancellationToken ct) =>
+        WithItemAsync<Ok<InboxItemView>>(request, id, async (appId, userId, itemId) =>
         {
-            var item = await inbox.GetAsync(appId, userId, itemId, ct);
-            return item is null ? NotFound() : Results.Ok(InboxItemView.From(item));
-        });
+            if (await inbox.GetAsync(appId, userId, itemId, ct) is not { } item) return NotFound();
+            await showings.RecordAsync(appId, userId, request.Headers[V3Headers.DeviceId].FirstOrDefault(), [item], ct);
+            return TypedResults.Ok(InboxItemView.From(item));
+        }, ct);
 
-    public Task<IResult> DeleteAsync(HttpRequest request, string id, CancellationToken ct) =>
+    public Task<Results<Ok<V3Message>, V3Error>> DeleteAsync(HttpRequest request, string id, CancellationToken ct) =>
         ChangeAsync(request, id, InboxChange.Deleted, "Notification deleted successfully", ct);
 
-    public Task<IResult> ClickAsync(HttpRequest request, string id, CancellationToken ct) =>
+    public Task<Results<Ok<V3Message>, V3Error>> ClickAsync(HttpRequest request, string id, CancellationToken ct) =>
         ChangeAsync(request, id, InboxChange.Clicked, "Notification marked as read", ct);
 
-    public Task<IResult> MarkUnreadAsync(HttpRequest request, string id, CancellationToken ct) =>
+    public Task<Results<Ok<V3Message>, V3Error>> MarkUnreadAsync(HttpRequest request, string id, CancellationToken ct) =>
         ChangeAsync(request, id, InboxChange.Unread, "Notification marked as unread", ct);
 
-    public Task<IResult> MarkUnseenAsync(HttpRequest request, string id, CancellationToken ct) =>
+    public Task<Results<Ok<V3Message>, V3Error>> MarkUnseenAsync(HttpRequest request, string id, CancellationToken ct) =>
         ChangeAsync(request, id, InboxChange.Unseen, "Notification marked as unseen", ct);
 
-    /// <summary>The PATCH form of click: <c>{"read":true}</c> marks read, <c>{"read":false}</c> unread.</summary>
-    public Task<IResult> PatchClickAsync(HttpRequest request, string id, CancellationToken ct) =>
-        WithItemAsync(request, id, ct, async (appId, userId, itemId) =>
+    /// <summary>The PATCH form of click: <c>{"read":true}</c> marks read, <c>{"read":false}</c> unread. The item is found before the body is read.</summary>
+    public Task<Results<Ok<V3Message>, V3Error>> PatchClickAsync(HttpRequest request, string id, CancellationToken ct) =>
+        WithItemAsync<Ok<V3Message>>(request, id, async (appId, userId, itemId) =>
         {
-            var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
-            if (failure is not null) return failure;
-            if (body is not JsonObject patch || patch["read"] is not JsonValue value || value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
-                return Invalid("read must be a boolean value");
-            return value.GetValue<bool>()
+            var (flag, refusal) = await call.ReadAsync(request, ReadFlag, ct);
+            if (refusal is not null) return refusal;
+            return flag!.Read
                 ? await ApplyAsync(appId, userId, itemId, InboxChange.Clicked, "Notification marked as read", ct)
                 : await ApplyAsync(appId, userId, itemId, InboxChange.Unread, "Notification marked as unread", ct);
-        });
+        }, ct);
 
-    public async Task<IResult> MarkAllSeenAsync(HttpRequest request, CancellationToken ct)
+    private sealed record ReadChange(bool Read);
+
+    public Task<Results<Ok<V3Message>, V3Error>> MarkAllSeenAsync(HttpRequest request, CancellationToken ct) =>
+        call.RunAsync<InboxCaller, Ok<V3Message>>(request, NamedUser, async caller =>
+        {
+            await inbox.MarkAllSeenAsync(caller.App.Id, caller.UserId!, ct);
+            return V3Message.Done("All notifications marked as seen");
+        }, ct);
+
+    private Task<Authenticated<InboxCaller, V3Error>> NamedUser(HttpRequest request, CancellationToken ct) =>
+        auth.InboxAsync(request, userRequired: true, ct);
+
+    private static ReadChange? ReadFlag(Validation v, JsonNode? body)
     {
-        var caller = await auth.InboxAsync(request, userRequired: true, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        await inbox.MarkAllSeenAsync(caller.Caller!.App.Id, caller.Caller.UserId!, ct);
-        return Results.Ok(new { statusCode = 200, message = "All notifications marked as seen" });
+        if (body is JsonObject patch && patch["read"] is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+            return new ReadChange(value.GetValue<bool>());
+        v.Add("read must be a boolean value");
+        return null;
     }
 
-    private Task<IResult> ChangeAsync(HttpRequest request, string id, InboxChange change, string done, CancellationToken ct) =>
-        WithItemAsync(request, id, ct, (appId, userId, itemId) => ApplyAsync(appId, userId, itemId, change, done, ct));
+    private Task<Results<Ok<V3Message>, V3Error>> ChangeAsync(HttpRequest request, string id, InboxChange change, string done, CancellationToken ct) =>
+        WithItemAsync<Ok<V3Message>>(request, id, (appId, userId, itemId) => ApplyAsync(appId, userId, itemId, change, done, ct), ct);
 
-    private async Task<IResult> ApplyAsync(string appId, string userId, long itemId, InboxChange change, string done, CancellationToken ct) =>
-        await inbox.ChangeAsync(appId, userId, itemId, change, ct)
-            ? Results.Ok(new { statusCode = 200, message = done })
-            : NotFound();
+    private async Task<Results<Ok<V3Message>, V3Error>> ApplyAsync(string appId, string userId, long itemId, InboxChange change, string done, CancellationToken ct) =>
+        await inbox.ChangeAsync(appId, userId, itemId, change, ct) ? V3Message.Done(done) : NotFound();
 
     /// <summary>Resolves the item's owner: the calling user, the user the backend named, or, for a backend naming none, the id index.</summary>
-    private async Task<IResult> WithItemAsync(HttpRequest request, string id, CancellationToken ct, Func<string, string, long, Task<IResult>> action)
-    {
-        var caller = await auth.InboxAsync(request, userRequired: false, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        if (!NotificationIds.TryParse(id, out var itemId)) return Invalid("id must be a positive integer");
-        var app = caller.Caller!.App;
-        var userId = caller.Caller.UserId ?? await inbox.FindUserAsync(app.Id, itemId, ct);
-        return userId is null ? NotFound() : await action(app.Id, userId, itemId);
-    }
+    private Task<Results<TOk, V3Error>> WithItemAsync<TOk>(HttpRequest request, string id, Func<string, string, long, Task<Results<TOk, V3Error>>> action, CancellationToken ct)
+        where TOk : IResult =>
+        call.RunAsync<InboxCaller, TOk>(request, (r, t) => auth.InboxAsync(r, userRequired: false, t), async caller =>
+        {
+            if (!NotificationIds.TryParse(id, out var itemId)) return Invalid("id must be a positive integer");
+            var userId = caller.UserId ?? await inbox.FindUserAsync(caller.App.Id, itemId, ct);
+            return userId is null ? NotFound() : await action(caller.App.Id, userId, itemId);
+        }, ct);
 
     private static int PositiveInt(Validation v, HttpRequest request, string name, int fallback, int max)
     {
@@ -112,3 +110,8 @@ public sealed class V3InboxEndpoints(V3Authenticator auth, InboxStore inbox, IOp
         return value;
     }
 }
+
+public sealed record V3InboxPage(int UnreadCount, V3Pagination Pagination, IReadOnlyList<InboxItemView> Data);
+
+/// <summary><see cref="NextCursor"/> starts the next page (as <c>cursor</c>) without reading the pages before it; null on the last page.</summary>
+public sealed record V3Pagination(int TotalCount, int TotalPages, int CurrentPage, int Limit, string? NextCursor);

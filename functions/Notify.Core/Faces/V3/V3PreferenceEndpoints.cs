@@ -1,45 +1,36 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Notify.Core.Categories;
-using Notify.Core.Channels;
 using Notify.Core.Preferences;
 using static Notify.Core.Faces.V3.V3Results;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 
 /// <summary>A user's delivery preferences per category × channel. Only rules the user set are listed; anything absent is enabled.</summary>
-public sealed class V3PreferenceEndpoints(
-    V3Authenticator auth, PreferenceStore preferences, CategoryStore categories, IOptions<NotifyOptions> options)
+public sealed class V3PreferenceEndpoints(V3Call call, V3Authenticator auth, PreferenceStore preferences, CategoryStore categories)
 {
     private const int MaxRules = 100;
 
-    public async Task<IResult> GetAsync(HttpRequest request, CancellationToken ct)
-    {
-        var caller = await auth.UserAsync(request, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        var (app, userId) = caller.Caller!;
-        return Results.Ok(await ViewAsync(app.Id, await preferences.GetAsync(app.Id, userId, ct), ct));
-    }
+    public Task<Results<Ok<IReadOnlyList<V3CategoryPreference>>, V3Error>> GetAsync(HttpRequest request, CancellationToken ct) =>
+        call.RunAsync<UserCaller, Ok<IReadOnlyList<V3CategoryPreference>>>(request, auth.UserAsync, async caller =>
+            TypedResults.Ok(await ViewAsync(caller.App.Id, await preferences.GetAsync(caller.App.Id, caller.UserId, ct), ct)), ct);
 
     /// <summary>PATCH and PUT alike: the named rules are set, the others kept.</summary>
-    public async Task<IResult> SetAsync(HttpRequest request, CancellationToken ct)
-    {
-        var caller = await auth.UserAsync(request, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
-        if (failure is not null) return failure;
-        var (app, userId) = caller.Caller!;
-        var v = new Validation();
-        var changes = Parse(v, body as JsonObject);
-        foreach (var categoryId in changes.Select(c => c.CategoryId).Distinct())
-            if (await categories.FindByIdAsync(app.Id, categoryId, ct) is null) v.Add($"categoryId {categoryId} does not exist");
-        if (!v.IsValid) return Invalid(v.Errors);
-        var stored = await preferences.SetAsync(app.Id, userId, changes, ct);
-        return Results.Ok(await ViewAsync(app.Id, stored, ct));
-    }
+    public Task<Results<Ok<IReadOnlyList<V3CategoryPreference>>, V3Error>> SetAsync(HttpRequest request, CancellationToken ct) =>
+        call.RunAsync<UserCaller, List<PreferenceChange>, Ok<IReadOnlyList<V3CategoryPreference>>>(request, auth.UserAsync,
+            (v, body) => Parse(v, body as JsonObject), async (caller, changes) =>
+            {
+                var (app, userId) = caller;
+                var v = new Validation();
+                foreach (var categoryId in changes.Select(c => c.CategoryId).Distinct())
+                    if (await categories.FindByIdAsync(app.Id, categoryId, ct) is null) v.Add($"categoryId {categoryId} does not exist");
+                if (!v.IsValid) return Invalid(v.Errors);
+                var stored = await preferences.SetAsync(app.Id, userId, changes, ct);
+                return TypedResults.Ok(await ViewAsync(app.Id, stored, ct));
+            }, ct);
 
     private static List<PreferenceChange> Parse(Validation v, JsonObject? body)
     {
@@ -69,17 +60,13 @@ public sealed class V3PreferenceEndpoints(
         return changes;
     }
 
-    private async Task<IReadOnlyList<object>> ViewAsync(string appId, UserPreferences stored, CancellationToken ct)
+    private async Task<IReadOnlyList<V3CategoryPreference>> ViewAsync(string appId, UserPreferences stored, CancellationToken ct)
     {
         var known = (await categories.ListAsync(appId, ct)).ToDictionary(c => c.Id);
         return stored.Rules
             .Where(r => known.ContainsKey(r.Key))
             .OrderBy(r => r.Key)
-            .Select(r => (object)new
-            {
-                category = known[r.Key],
-                channelPreferences = r.Value.Select(c => new { channel = c.Key, enabled = c.Value ? 1 : 0 }),
-            })
+            .Select(r => new V3CategoryPreference(known[r.Key], r.Value.Select(c => new V3ChannelPreference(c.Key, c.Value ? 1 : 0)).ToList()))
             .ToList();
     }
 
@@ -103,3 +90,8 @@ public sealed class V3PreferenceEndpoints(
         _ => null,
     };
 }
+
+/// <summary>A user's rules for one category; <c>enabled</c> is 1 or 0, as v3 clients read it.</summary>
+public sealed record V3CategoryPreference(Category Category, IReadOnlyList<V3ChannelPreference> ChannelPreferences);
+
+public sealed record V3ChannelPreference(string Channel, int Enabled);

@@ -1,30 +1,33 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
 using Notify.Core.Categories;
+using Notify.Core.Pipeline;
 using Notify.Core.Sends;
 using Notify.Core.Templates;
 using Notify.Core.Topics;
 using static Notify.Core.Faces.V3.V3Results;
+using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.V3;
 
 public sealed class V3SendEndpoints(
-    V3Authenticator auth, SendService sends, CategoryStore categories, TopicStore topics, TemplateStore templates, TimeProvider clock,
+    V3Call call, V3Authenticator auth, SendService sends, CategoryStore categories, TopicStore topics, TemplateStore templates, TimeProvider clock,
     IOptions<NotifyOptions> options)
 {
-    public async Task<IResult> SendAsync(HttpRequest request, CancellationToken ct)
+    public Task<Results<Created<V3SendAccepted>, V3Error>> SendAsync(HttpRequest request, CancellationToken ct) =>
+        call.RunAsync<Apps.App, SendRequest, Created<V3SendAccepted>>(request, auth.BackendAsync, Parse, async (app, send) =>
+        {
+            var (resolved, problems) = await ResolveAsync(app.Id, send, ct);
+            if (resolved is null) return Invalid(problems);
+            return TypedResults.Created((string?)null, new V3SendAccepted(await sends.AcceptAsync(app.Id, resolved, ct)));
+        }, ct);
+
+    private SendRequest? Parse(Validation v, System.Text.Json.Nodes.JsonNode? body)
     {
-        var caller = await auth.BackendAsync(request, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
-        if (failure is not null) return failure;
         var (send, errors) = SendRequestParser.Parse(body, options.Value.MaxRecipientsPerSend);
-        if (send is null) return Invalid(errors);
-        var (resolved, problems) = await ResolveAsync(caller.Caller!.Id, send, ct);
-        if (resolved is null) return Invalid(problems);
-        var requestId = await sends.AcceptAsync(caller.Caller!.Id, resolved, ct);
-        return Results.Json(new { requestId }, statusCode: StatusCodes.Status201Created);
+        foreach (var error in errors) v.Add(error);
+        return send;
     }
 
     /// <summary>The checks that need storage or the clock: the category, template and topics must exist, the send time lie ahead.</summary>
@@ -51,3 +54,5 @@ public sealed class V3SendEndpoints(
         return v.IsValid ? (send with { CategoryId = categoryId, TopicIds = [.. topicIds.Distinct()] }, v.Errors) : (null, v.Errors);
     }
 }
+
+public sealed record V3SendAccepted(string RequestId);

@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Notify.Core.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Templates;
 using static Notify.Core.Faces.V3.V3Results;
@@ -8,61 +8,49 @@ using static Notify.Core.Faces.V3.V3Results;
 namespace Notify.Core.Faces.V3;
 
 /// <summary>Template management for backends (key + secret).</summary>
-public sealed class V3TemplateEndpoints(V3Authenticator auth, TemplateStore templates, TemplateRenderer renderer, IOptions<NotifyOptions> options)
+public sealed class V3TemplateEndpoints(V3Call call, V3Authenticator auth, TemplateStore templates, TemplateRenderer renderer)
 {
-    public Task<IResult> CreateAsync(HttpRequest request, CancellationToken ct) => SaveAsync(request, null, ct);
+    public Task<Results<Created<TemplateView>, V3Error>> CreateAsync(HttpRequest request, CancellationToken ct) =>
+        call.RunAsync<Apps.App, TemplateRow, Created<TemplateView>>(request, auth.BackendAsync, (v, body) => TemplateParser.Parse(v, body, null, renderer), async (app, template) =>
+            await templates.SaveAsync(app.Id, template, create: true, ct) switch
+            {
+                TemplateSaved.Saved => TypedResults.Created((string?)null, TemplateView.From(template)),
+                TemplateSaved.TooMany => Error(StatusCodes.Status409Conflict, $"An app holds at most {TemplateStore.MaxPerApp} templates"),
+                _ => Error(StatusCodes.Status409Conflict, "A template with this identifier exists"),
+            }, ct);
 
-    public Task<IResult> ReplaceAsync(HttpRequest request, string identifier, CancellationToken ct) =>
-        SaveAsync(request, RouteValue.Decode(identifier), ct);
+    public Task<Results<Ok<TemplateView>, V3Error>> ReplaceAsync(HttpRequest request, string identifier, CancellationToken ct) =>
+        call.RunAsync<Apps.App, TemplateRow, Ok<TemplateView>>(request, auth.BackendAsync, (v, body) => TemplateParser.Parse(v, body, RouteValue.Decode(identifier), renderer), async (app, template) =>
+            await templates.SaveAsync(app.Id, template, create: false, ct) == TemplateSaved.Saved
+                ? TypedResults.Ok(TemplateView.From(template))
+                : NotFound("Template not found"), ct);
 
-    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken ct)
-    {
-        var caller = await auth.BackendAsync(request, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        return Results.Ok((await templates.ListAsync(caller.Caller!.Id, ct)).Select(TemplateView.From));
-    }
+    /// <summary>Every template of the app: at most <see cref="TemplateStore.MaxPerApp"/>, which creating enforces.</summary>
+    public Task<Results<Ok<IReadOnlyList<TemplateView>>, V3Error>> ListAsync(HttpRequest request, CancellationToken ct) =>
+        call.RunAsync<Apps.App, Ok<IReadOnlyList<TemplateView>>>(request, auth.BackendAsync, async app =>
+            TypedResults.Ok<IReadOnlyList<TemplateView>>((await templates.ListAsync(app.Id, ct)).Select(TemplateView.From).ToList()), ct);
 
-    public async Task<IResult> GetAsync(HttpRequest request, string identifier, CancellationToken ct)
-    {
-        var caller = await auth.BackendAsync(request, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        var template = await templates.GetAsync(caller.Caller!.Id, RouteValue.Decode(identifier), ct);
-        return template is null ? NotFound("Template not found") : Results.Ok(TemplateView.From(template));
-    }
+    public Task<Results<Ok<TemplateView>, V3Error>> GetAsync(HttpRequest request, string identifier, CancellationToken ct) =>
+        call.RunAsync<Apps.App, Ok<TemplateView>>(request, auth.BackendAsync, async app =>
+            await templates.GetAsync(app.Id, RouteValue.Decode(identifier), ct) is { } template
+                ? TypedResults.Ok(TemplateView.From(template))
+                : NotFound("Template not found"), ct);
 
-    public async Task<IResult> DeleteAsync(HttpRequest request, string identifier, CancellationToken ct)
-    {
-        var caller = await auth.BackendAsync(request, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        return await templates.DeleteAsync(caller.Caller!.Id, RouteValue.Decode(identifier), ct)
-            ? Results.Ok(new { statusCode = 200, message = "Template deleted successfully" })
-            : NotFound("Template not found");
-    }
-
-    private async Task<IResult> SaveAsync(HttpRequest request, string? identifier, CancellationToken ct)
-    {
-        var caller = await auth.BackendAsync(request, ct);
-        if (caller.Failure is not null) return caller.Failure;
-        var (body, failure) = await V3Body.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
-        if (failure is not null) return failure;
-        var v = new Validation();
-        var template = TemplateParser.Parse(v, body, identifier, renderer);
-        if (template is null) return Invalid(v.Errors);
-        var create = identifier is null;
-        if (!await templates.SaveAsync(caller.Caller!.Id, template, create, ct))
-            return create ? Error(StatusCodes.Status409Conflict, "A template with this identifier exists") : NotFound("Template not found");
-        return Results.Json(TemplateView.From(template), statusCode: create ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-    }
+    public Task<Results<Ok<V3Message>, V3Error>> DeleteAsync(HttpRequest request, string identifier, CancellationToken ct) =>
+        call.RunAsync<Apps.App, Ok<V3Message>>(request, auth.BackendAsync, async app =>
+            await templates.DeleteAsync(app.Id, RouteValue.Decode(identifier), ct)
+                ? V3Message.Done("Template deleted successfully")
+                : NotFound("Template not found"), ct);
 }
 
 public sealed record TemplateView(
-    string Identifier, string Name, string DefaultLocale, System.Text.Json.Nodes.JsonNode? Locales, IReadOnlyList<string> Channels,
+    string Identifier, string Name, string DefaultLocale, JsonNode? Locales, IReadOnlyList<string> Channels,
     int StackTimeoutSeconds, IReadOnlyList<string> MutableChannels, DateTimeOffset UpdatedAt)
 {
     public static TemplateView From(TemplateRow row)
     {
         var notification = Notifications.Notification.From(row);
-        return new(row.Identifier, row.Name, row.DefaultLocale, System.Text.Json.Nodes.JsonNode.Parse(row.LocalesJson), notification.Channels,
+        return new(row.Identifier, row.Name, row.DefaultLocale, JsonNode.Parse(row.LocalesJson), notification.Channels,
             (int)notification.StackTimeout.TotalSeconds, notification.MutableChannels, row.UpdatedAt);
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Notify.Core.Channels;
 using Notify.Core.Channels.Webhooks;
-using Notify.Core.Pipeline;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Feeds.Callbacks;
@@ -11,7 +10,7 @@ namespace Notify.Core.Feeds.Callbacks;
 /// Calls a feed's callback URL with the seed's body, its <c>Authorization: Basic</c> credential and a Standard
 /// Webhooks signature. A failed call is queued again after an exponential, jittered wait (the webhook schedule:
 /// seconds up to hours, honouring Retry-After); after the last attempt, or on a 410 or an unusable URL, the
-/// callback lands on <c>feedcallbacks-poison</c>.
+/// message lands on <c>feedcallbacks-poison</c> as it is, and the error on the event's row in <c>feedcallbacks</c>.
 /// </summary>
 public sealed class FeedCallbackHandler(
     FeedStore feeds, FeedCallbackLog log, WebhookSender sender, NotifyStorage storage, ILogger<FeedCallbackHandler> logger)
@@ -29,7 +28,7 @@ public sealed class FeedCallbackHandler(
         switch (await sender.SendAsync(request, ct))
         {
             case WebhookResult.Delivered:
-                await log.MarkSettledAsync(message.EventId, ct);
+                await log.MarkSettledAsync(message.EventId, null, ct);
                 break;
             case WebhookResult.RetryLater retry:
                 await RetryAsync(message, retry, ct);
@@ -68,7 +67,9 @@ public sealed class FeedCallbackHandler(
     private async Task GiveUpAsync(FeedCallbackMessage message, string error, CancellationToken ct)
     {
         logger.LogWarning("Feed callback {EventId} failed after {Attempts} attempts: {Error}", message.EventId, message.Attempt, error);
-        await storage.EnqueueAsync(QueueNames.Poison(QueueNames.FeedCallbacks), new FailedFeedCallback(message, error), null, ct);
-        await log.MarkSettledAsync(message.EventId, ct);
+        // The message itself, as the host would move it after its last dequeue: the poison queue holds one shape,
+        // and replaying is queueing it again. The error stays with the event's settled row.
+        await storage.EnqueueAsync(QueueNames.Poison(QueueNames.FeedCallbacks), message, null, ct);
+        await log.MarkSettledAsync(message.EventId, error, ct);
     }
 }

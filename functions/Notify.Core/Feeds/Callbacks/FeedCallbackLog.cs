@@ -16,8 +16,16 @@ public sealed class FeedCallbackLog(NotifyStorage storage)
     public async Task<bool> IsSettledAsync(string eventId, CancellationToken ct) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(eventId, Settled, ["RowKey"], ct)).HasValue;
 
-    public Task MarkSettledAsync(string eventId, CancellationToken ct) =>
-        Table.UpsertEntityAsync(new TableEntity(eventId, Settled), TableUpdateMode.Replace, ct);
+    /// <summary>Records the event as delivered (no error) or given up (with the last error, for whoever replays it).</summary>
+    public Task MarkSettledAsync(string eventId, string? error, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new TableEntity(eventId, Settled) { ["Error"] = error }, TableUpdateMode.Replace, ct);
+
+    /// <summary>Why a given-up event failed; null when it was delivered or is not settled.</summary>
+    public async Task<string?> ErrorOfAsync(string eventId, CancellationToken ct)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(eventId, Settled, ["Error"], ct);
+        return row.HasValue ? row.Value!.GetString("Error") : null;
+    }
 
     /// <summary>True for the first caller to schedule attempt <paramref name="attempt"/>; false for a repeat.</summary>
     public async Task<bool> TryScheduleAsync(string eventId, int attempt, CancellationToken ct)

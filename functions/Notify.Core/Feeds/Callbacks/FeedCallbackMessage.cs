@@ -7,9 +7,6 @@ namespace Notify.Core.Feeds.Callbacks;
 /// </summary>
 public sealed record FeedCallbackMessage(string EventId, string FeedId, string Type, string Iuid, long Date, int Attempt);
 
-/// <summary>What lands on <c>feedcallbacks-poison</c> after a callback's last attempt: enough to replay it.</summary>
-public sealed record FailedFeedCallback(FeedCallbackMessage Callback, string Error);
-
 /// <summary>The callback types, spelt as receivers of the seed's API match them (<c>unsubcription</c> included).</summary>
 public static class FeedCallbackTypes
 {

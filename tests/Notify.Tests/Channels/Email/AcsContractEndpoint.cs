@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Channels.Email;
@@ -87,25 +84,7 @@ internal sealed class AcsContractEndpoint : IAsyncDisposable
             return null;
         }
 
-        var contentHash = Convert.ToBase64String(SHA256.HashData(body));
-        if (request.Headers["x-ms-content-sha256"] != contentHash)
-        {
-            return "x-ms-content-sha256 does not match the body";
-        }
-
-        var date = request.Headers["x-ms-date"].ToString();
-        if (!DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent)
-            || (DateTimeOffset.UtcNow - sent).Duration() > TimeSpan.FromMinutes(15))
-        {
-            return "x-ms-date must be a current RFC 1123 date";
-        }
-
-        var pathAndQuery = request.HttpContext.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        var stringToSign = $"POST\n{pathAndQuery}\n{date};{request.Host.Value};{contentHash}";
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(_accessKey, Encoding.ASCII.GetBytes(stringToSign)));
-        return authorization == $"HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={signature}"
-            ? null
-            : $"bad signature for string to sign '{stringToSign.Replace("\n", "\\n")}'";
+        return AcsHmacCheck.Violation(request, body, _accessKey);
     }
 
     private static string? BodyViolation(JsonObject? body) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Notify.Core.Channels.Email;
+using Notify.Core.Hosting;
 using Notify.Core.Channels.Email.Acs;
 using Notify.Core.Channels.Email.Smtp;
 

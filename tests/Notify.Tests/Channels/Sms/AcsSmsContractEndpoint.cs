@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Channels.Sms;
@@ -74,13 +72,7 @@ internal sealed class AcsSmsContractEndpoint : IAsyncDisposable
         var firstSent = request.Headers["repeatability-first-sent"].ToString();
         if (!Guid.TryParse(requestId, out _) || !DateTimeOffset.TryParseExact(firstSent, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
             return "repeatability-request-id (a UUID) and repeatability-first-sent (RFC 1123) are required";
-        var contentHash = Convert.ToBase64String(SHA256.HashData(body));
-        if (request.Headers["x-ms-content-sha256"] != contentHash) return "x-ms-content-sha256 does not match the body";
-        var date = request.Headers["x-ms-date"].ToString();
-        var pathAndQuery = request.HttpContext.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(_accessKey,
-            Encoding.ASCII.GetBytes($"POST\n{pathAndQuery}\n{date};{request.Host.Value};{contentHash}")));
-        if (request.Headers.Authorization != $"HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={signature}") return "bad signature";
+        if (AcsHmacCheck.Violation(request, body, _accessKey) is { } signature) return signature;
         var json = JsonNode.Parse(body) as JsonObject;
         return json?["from"] is not JsonValue ? "from is required"
             : json["message"] is not JsonValue ? "message is required"

@@ -87,8 +87,10 @@ public sealed class StandInHost : IAsyncDisposable
         request.RequestUri = new Uri(workerHttp, path);
         request.Headers.Add(InvocationIdHeader, invocationId);
         var requestData = new TypedData { Http = new RpcHttp { Method = request.Method.Method, Url = request.RequestUri.ToString() } };
-        var invocation = InvokeAsync(function, new() { [function.BindingName] = requestData }, [], invocationId);
+        // The request goes out first: the worker gives an invocation only a few seconds to see its request
+        // arrive, and on a loaded machine a new connection can take longer than that.
         var response = http.SendAsync(request);
+        var invocation = InvokeAsync(function, new() { [function.BindingName] = requestData }, [], invocationId);
         var result = await invocation;
         EnsureSucceeded(function, result);
         return await response;

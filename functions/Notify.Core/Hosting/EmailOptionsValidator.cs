@@ -1,8 +1,9 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using Notify.Core.Channels.Email;
 using Notify.Core.Channels.Email.Acs;
 
-namespace Notify.Core.Channels.Email;
+namespace Notify.Core.Hosting;
 
 /// <summary>Checks <see cref="EmailOptions"/> at start-up so a bad setting fails the host, not the first delivery.</summary>
 internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Notify.Core.Channels.Email;
 using Notify.Core.Channels.Email.Acs;
 using Notify.Core.Channels.Email.Smtp;
 
-namespace Notify.Core.Channels.Email;
+namespace Notify.Core.Hosting;
 
-public static class EmailServiceCollectionExtensions
+public static class EmailChannelServices
 {
     private const string AcsClientName = "Notify.Email.Acs";
 

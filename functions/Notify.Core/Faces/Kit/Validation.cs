@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Notify.Core.Faces.V3;
+namespace Notify.Core.Faces.Kit;
 
-/// <summary>Collects validation messages in the style v3 clients know ("title must be a string").</summary>
+/// <summary>Collects validation messages in the style the vendor APIs use ("title must be a string").</summary>
 public sealed class Validation
 {
     private readonly List<string> errors = [];

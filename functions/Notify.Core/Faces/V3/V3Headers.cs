@@ -1,4 +1,4 @@
-namespace Notify.Core.Auth;
+namespace Notify.Core.Faces.V3;
 
 public static class V3Headers
 {

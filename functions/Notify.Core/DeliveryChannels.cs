@@ -1,4 +1,4 @@
-namespace Notify.Core.Channels;
+namespace Notify.Core;
 
 /// <summary>The delivery channel names of the v3 API, spelled as its clients spell them.</summary>
 public static class DeliveryChannels

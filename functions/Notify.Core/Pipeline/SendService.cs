@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
-using Notify.Core.Channels;
-using Notify.Core.Pipeline;
+using Notify.Core.Sends;
 using Notify.Core.Scheduling;
 using Notify.Core.Storage;
 using Notify.Core.Workflows;
 
-namespace Notify.Core.Sends;
+namespace Notify.Core.Pipeline;
 
 /// <summary>
 /// Accepts a send: stores it and queues it, hidden until its send time when it has one, or in a
@@ -36,7 +35,7 @@ public sealed class SendService(
             Category = request.Category,
             TemplateDataJson = request.TemplateDataJson,
             TemplateIdentifier = request.TemplateIdentifier,
-            EmailOverrideJson = request.EmailOverrideJson,
+            EmailOverrideJson = request.EmailOverride?.ToJson(),
             RecipientCount = request.Recipients.Count,
             CategoryId = request.CategoryId,
             TopicIds = request.TopicIds.Count == 0 ? null : string.Join(',', request.TopicIds),
@@ -44,6 +43,7 @@ public sealed class SendService(
             SendAt = request.SendAt,
             WorkflowIdentifier = request.Workflow?.Identifier,
             CancellationKey = request.Workflow?.CancellationKey,
+            ActionsJson = request.Actions?.ToJson(),
         };
         // Sends of at most one chunk that go now are committed in groups; the rest commit alone.
         if (delay is null && request.Workflow?.CancellationKey is null && chunks.Count <= 1)

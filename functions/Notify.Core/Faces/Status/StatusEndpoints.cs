@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Notify.Core.Faces.Kit;
+using Notify.Core.Pipeline;
+using Notify.Core.Requests;
+using Notify.Core.Sends;
+using static Notify.Core.Faces.Status.StatusErrors;
+
+namespace Notify.Core.Faces.Status;
+
+/// <summary>The notification status API (seed 003): requests with actions, and what each receiver did with theirs.</summary>
+public sealed class StatusEndpoints(StatusAuth auth, StatusRequestParser parser, RequestService requests, RequestReceivers receivers,
+    SendStore sends, IOptions<NotifyOptions> options)
+{
+    private const string TypePrefix = "api.application.notification.";
+    private const int DefaultLimit = 20;
+    private const int MaxLimit = 100;
+
+    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken ct)
+    {
+        var caller = await auth.BackendAsync(request, ct);
+        if (caller.Failure is not null) return caller.Failure;
+        var body = await JsonBodyReader.ReadAsync(request, options.Value.MaxRequestBodyBytes, ct);
+        if (body.Problem == BodyProblem.TooLarge) return TooLarge();
+        if (body.Problem == BodyProblem.Malformed) return Invalid("body must be valid JSON");
+        var (parsed, errors) = parser.Parse(body.Node);
+        if (parsed is null) return Invalid(errors);
+        var (created, rejection) = await requests.CreateAsync(caller.Caller!.Id, parsed, ct);
+        return created is null ? Invalid(rejection!.Errors) : Envelope("create", await WithReceiversAsync(created, ct));
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken ct)
+    {
+        var caller = await auth.BackendAsync(request, ct);
+        if (caller.Failure is not null) return caller.Failure;
+        var (page, limit, error) = Paging(request);
+        if (error is not null) return error;
+        var stored = await requests.GetAsync(caller.Caller!.Id, id, ct);
+        if (stored is null) return NotFound();
+        var found = await receivers.PageAsync(stored.Send, (page - 1) * limit, limit, ct);
+        var notifications = new JsonObject
+        {
+            ["meta"] = StatusViews.Meta(found.Total, limit, found.Receivers.Count, page),
+            ["result"] = new JsonArray(found.Receivers.Select(r => (JsonNode)StatusViews.Item(stored, r)).ToArray()),
+        };
+        return Envelope("read", await WithReceiversAsync(stored, ct, notifications));
+    }
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken ct)
+    {
+        var caller = await auth.BackendAsync(request, ct);
+        if (caller.Failure is not null) return caller.Failure;
+        var (page, limit, error) = Paging(request);
+        if (error is not null) return error;
+        var (found, total) = await requests.ListAsync(caller.Caller!.Id, (page - 1) * limit, limit, ct);
+        return Results.Json(new JsonObject
+        {
+            ["type"] = TypePrefix + "list",
+            ["result"] = new JsonArray(found.Select(r => (JsonNode)StatusViews.Request(r)).ToArray()),
+            ["meta"] = StatusViews.Meta(total, limit, found.Count, page),
+        });
+    }
+
+    public async Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken ct)
+    {
+        var caller = await auth.BackendAsync(request, ct);
+        if (caller.Failure is not null) return caller.Failure;
+        var (change, stored) = await requests.CancelAsync(caller.Caller!.Id, id, ct);
+        return change switch
+        {
+            RequestChange.NotFound => NotFound(),
+            RequestChange.AlreadyDelivered => AlreadyDelivered(),
+            _ => Envelope("cancel", await WithReceiversAsync(stored!, ct)),
+        };
+    }
+
+    public async Task<IResult> DeleteAsync(HttpRequest request, string id, CancellationToken ct)
+    {
+        var caller = await auth.BackendAsync(request, ct);
+        if (caller.Failure is not null) return caller.Failure;
+        return await requests.DeleteAsync(caller.Caller!.Id, id, ct)
+            ? Envelope("delete", new JsonObject { ["id"] = id, ["deleted"] = true })
+            : NotFound();
+    }
+
+    private static IResult Envelope(string action, JsonObject result) =>
+        Results.Json(new JsonObject { ["type"] = TypePrefix + action, ["result"] = result });
+
+    /// <summary>The receivers as resolved (user identifiers, e-mail addresses resolved), from the send's recipient chunks.</summary>
+    private async Task<JsonObject> WithReceiversAsync(StoredRequest stored, CancellationToken ct, JsonObject? notifications = null)
+    {
+        var chunks = await Task.WhenAll(Enumerable.Range(0, stored.Send.ChunkCount)
+            .Select(chunk => sends.GetChunkAsync(stored.Send.AppId, stored.Send.SendId, chunk, ct)));
+        return StatusViews.Request(stored, chunks.SelectMany(c => c).Select(r => r.Identifier).ToList(), notifications);
+    }
+
+    private static (int Page, int Limit, IResult? Error) Paging(HttpRequest request)
+    {
+        var page = Number(request, "page", fallback: 1, max: int.MaxValue / MaxLimit);
+        var limit = Number(request, "limit", fallback: DefaultLimit, max: MaxLimit);
+        if (page is null) return (0, 0, Invalid($"page must be an integer from 1 to {int.MaxValue / MaxLimit}"));
+        if (limit is null) return (0, 0, Invalid($"limit must be an integer from 1 to {MaxLimit}"));
+        return (page.Value, limit.Value, null);
+    }
+
+    private static int? Number(HttpRequest request, string name, int fallback, int max)
+    {
+        var text = request.Query[name].FirstOrDefault();
+        if (string.IsNullOrEmpty(text)) return fallback;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= 1 && value <= max ? value : null;
+    }
+}
