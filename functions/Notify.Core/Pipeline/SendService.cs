@@ -66,25 +66,29 @@ public sealed class SendService(
     /// <summary>
     /// Recipients are chunked in user-bucket order, so a chunk's id-index rows and delivery records fall
     /// into a few bucket partitions (a few transactions) while the send as a whole spreads over all of them.
+    /// Within a chunk they keep the order they were given in, so a send of one chunk lists them as sent.
     /// </summary>
     public static IReadOnlyList<string> Chunk(IReadOnlyList<Recipient> recipients, int perChunk)
     {
         var chunks = new List<string>();
-        var current = new List<Recipient>();
+        var current = new List<(Recipient Recipient, int Index)>();
         var chars = 0;
-        foreach (var recipient in recipients.OrderBy(r => TableKeys.UserBucket(r.Identifier)))
+        foreach (var (recipient, index) in recipients.Select((r, i) => (r, i)).OrderBy(r => TableKeys.UserBucket(r.r.Identifier)))
         {
             var size = Recipient.Serialize([recipient]).Length;
             if (current.Count == perChunk || (current.Count > 0 && chars + size > MaxChunkChars))
             {
-                chunks.Add(Recipient.Serialize(current));
+                chunks.Add(InGivenOrder(current));
                 current = [];
                 chars = 0;
             }
-            current.Add(recipient);
+            current.Add((recipient, index));
             chars += size;
         }
-        if (current.Count > 0) chunks.Add(Recipient.Serialize(current));
+        if (current.Count > 0) chunks.Add(InGivenOrder(current));
         return chunks;
     }
+
+    private static string InGivenOrder(IEnumerable<(Recipient Recipient, int Index)> chunk) =>
+        Recipient.Serialize(chunk.OrderBy(r => r.Index).Select(r => r.Recipient).ToList());
 }

@@ -55,7 +55,7 @@ public sealed class SendRow : TableRow
     /// <summary>Set once some recipients were cancelled, so deliveries only look them up when there are any.</summary>
     public bool HasCancelledRecipients { get; set; }
     /// <summary>
-    /// The recipients of a send committed in a group (<see cref="SendCommitter"/>): at most one chunk's
+    /// The recipients of a send committed in a group (<see cref="Pipeline.SendCommitter"/>): at most one chunk's
     /// worth, carried on the row itself, so fan-out reads a whole group in one query. Null otherwise.
     /// </summary>
     public string? RecipientsJson { get; set; }

@@ -5,7 +5,7 @@ using Notify.Core.Storage;
 namespace Notify.Core.Sends;
 
 /// <summary>
-/// Stores sends and their recipient chunks. Sends committed together (<see cref="SendCommitter"/>) share
+/// Stores sends and their recipient chunks. Sends committed together (<see cref="Pipeline.SendCommitter"/>) share
 /// one partition and one transaction; a large send has a partition of its own.
 /// </summary>
 public sealed class SendStore(NotifyStorage storage)
@@ -92,6 +92,14 @@ public sealed class SendStore(NotifyStorage storage)
     {
         var row = await Sends.GetEntityAsync<RecipientChunkRow>(TableKeys.Send(appId, sendId), RecipientChunkRow.KeyFor(sendId, chunk), cancellationToken: ct);
         return Recipient.Deserialize(row.Value.RecipientsJson);
+    }
+
+    /// <summary>Every listed recipient: those carried on a grouped send's row, or its chunks'.</summary>
+    public async Task<IReadOnlyList<Recipient>> GetRecipientsAsync(SendRow send, CancellationToken ct)
+    {
+        if (send.RecipientsJson is { } carried) return Recipient.Deserialize(carried);
+        var chunks = await Task.WhenAll(Enumerable.Range(0, send.ChunkCount).Select(chunk => GetChunkAsync(send.AppId, send.SendId, chunk, ct)));
+        return chunks.SelectMany(c => c).ToList();
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Notify.Core.Inbox;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Users;
@@ -69,8 +68,9 @@ public sealed class UserStore(NotifyStorage storage, UserIndexes indexes, TimePr
         });
 
     /// <summary>Marks the user deleted, which hides them from every API at once.</summary>
+    /// <param name="alongside">A row change in the user's partition made in the same transaction (the inbox hiding itself).</param>
     /// <returns>False when there is no such user (or they are being deleted already).</returns>
-    public Task<bool> MarkDeletingAsync(string appId, string userId, CancellationToken ct) =>
+    public Task<bool> MarkDeletingAsync(string appId, string userId, Func<string, TableTransactionAction> alongside, CancellationToken ct) =>
         Optimistic.RetryAsync(async () =>
         {
             var user = await ReadAsync(appId, userId, ct);
@@ -79,7 +79,7 @@ public sealed class UserStore(NotifyStorage storage, UserIndexes indexes, TimePr
             await Users.SubmitTransactionAsync(
             [
                 new TableTransactionAction(TableTransactionActionType.UpdateReplace, user, user.ETag),
-                InboxCounters.MarkUserDeleting(user.PartitionKey),
+                alongside(user.PartitionKey),
             ], ct);
             return true;
         }, [412]);

@@ -53,7 +53,11 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
             {
                 messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.Lease, stopping)).Value;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
             {
                 logger.LogWarning(e, "Receiving from {Queue} failed", consumer.Queue);
                 messages = [];

@@ -1,7 +1,7 @@
-using Notify.Core.Pipeline;
+using Notify.Core.Sends;
 using Notify.Core.Storage;
 
-namespace Notify.Core.Sends;
+namespace Notify.Core.Pipeline;
 
 /// <summary>
 /// Group commit for small sends: sends of one app accepted while an earlier commit is under way are
