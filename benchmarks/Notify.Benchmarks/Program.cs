@@ -12,9 +12,9 @@ if (args is ["messages"])
     Console.WriteLine(JsonSerializer.Serialize(Messages(await MeasureMessagesAsync())));
     return;
 }
-var recipients = args.Length > 0 ? int.Parse(args[0]) : 10_000;
-var topicMembers = args.Length > 1 ? int.Parse(args[1]) : 5_000;
-var sends = args.Length > 2 ? int.Parse(args[2]) : 2_000;
+var recipients = args.Length > 0 ? int.Parse(args[0]) : 4_000;
+var topicMembers = args.Length > 1 ? int.Parse(args[1]) : 2_000;
+var sends = args.Length > 2 ? int.Parse(args[2]) : 1_000;
 const int clients = 32;
 // The raw baseline is a rate: half the fan-out's recipients measure it as well in half the time.
 var rawRecipients = Math.Max(500, recipients / 2);
