@@ -113,7 +113,7 @@ public sealed class InboxWatch(string appId, string userId, InboxStore inbox)
             HashSet<long> deleted;
             lock (gate) (deleted, deletedHere) = (deletedHere, []);
             if (current == version && deleted.Count == 0) return;
-            var page = await inbox.ListAsync(appId, userId, 1, Window, null, ct);
+            var page = await inbox.ListAsync(appId, userId, 1, Window, null, null, ct);
             var counts = new LiveCounts(page.UnreadCount, page.TotalCount);
             var changes = version is null ? [] : InboxDiff.Between(head, page.Items, Window, deleted);
             lock (gate)
