@@ -27,6 +27,13 @@ public sealed class CrossInstanceStreamTests(QuietLiveServer server) : IClassFix
             Assert.Equal((1, 1), (created.Unread(), created.Total()));
 
             var id = created.Item()["id"]!.GetValue<long>();
+            await other.Http.CallAsync(app.AsUser("ivy", HttpMethod.Post, "v3/notifications/markAllNotificationsAsSeen"), System.Net.HttpStatusCode.OK);
+            var seen = await stream.NextNamedAsync("notification.updated");
+            Assert.Equal((0, 1), (seen.Unread(), seen.Total()));
+            Assert.NotNull(seen.Item()["seenAt"]);
+            // A read of a seen item counts nothing, yet leaves a change row, so it moves the version too.
+            await other.Http.CallAsync(app.AsUser("ivy", HttpMethod.Post, $"v3/notifications/{id}/click"), System.Net.HttpStatusCode.OK);
+            Assert.NotNull((await stream.NextNamedAsync("notification.updated")).Item()["clickedAt"]);
             await other.Http.CallAsync(app.AsUser("ivy", HttpMethod.Delete, $"v3/notifications/{id}"), System.Net.HttpStatusCode.OK);
             Assert.Equal(id, (await stream.NextNamedAsync("notification.deleted")).Data!["id"]!.GetValue<long>());
         }
