@@ -38,7 +38,10 @@ public sealed class ReconnectTests(ShortStreamServer server, Chromium chromium) 
 
         // Past the first stream's end: the component has opened another with a new ticket.
         await Task.Delay(TimeSpan.FromSeconds(7));
-        Assert.Contains(server.Get<InboxSignals>().All, w => w.AppId == app.Id && w.StreamCount == 1);
+        bool Open() => server.Get<InboxSignals>().All.Any(w => w.AppId == app.Id && w.StreamCount == 1);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Open() && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.True(Open(), "The component opened no second stream");
         await server.SendToAsync(app, "rae", "After a reconnect");
         // Well within the 30 s of the polling fallback: it came through the stream.
         await Expect(page.Locator("notify-inbox .badge")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
