@@ -71,6 +71,7 @@
     constructor() {
       super();
       this.items = [];
+      this.liveEvents = 0;
       this.unread = 0;
       this.total = 0;
       this.pageNo = 0;
@@ -159,6 +160,7 @@
         this.source = source;
         const on = (name, fn) => source.addEventListener(name, e => {
           if (e.lastEventId) this.lastEventId = e.lastEventId;
+          this.liveEvents++;
           this.failures = 0;
           clearInterval(this.pollTimer);
           this.pollTimer = null;
@@ -197,7 +199,13 @@
     async loadPage(pageNo, refresh) {
       try {
         const size = refresh ? Math.max(PAGE, this.items.length) : PAGE;
-        const page = await this.call("GET", `v3/notifications?pageNo=${refresh ? 1 : pageNo}&limit=${Math.min(100, size)}`);
+        const path = `v3/notifications?pageNo=${refresh ? 1 : pageNo}&limit=${Math.min(100, size)}`;
+        // A live event that arrives while the page is read makes the page stale: read it again.
+        let page, seen;
+        do {
+          seen = this.liveEvents;
+          page = await this.call("GET", path);
+        } while (seen !== this.liveEvents);
         if (pageNo === 1 || refresh) this.items = [];
         for (const item of page.data) if (!this.items.some(i => i.id === item.id)) this.items.push(item);
         if (!refresh) this.pageNo = pageNo;
