@@ -62,7 +62,7 @@ public sealed class RedeliveryTests(NotifyServerWithoutPipeline server) : IClass
         await deliveries.HandleAsync(new DeliveryMessage(app.Id, sendId, 0), 2, default);
 
         Assert.Empty((await InboxAsync(app, "rex"))["data"]!.AsArray());
-        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/rex"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/rex"), HttpStatusCode.NotFound, """{"status":"error","message":"User not found"}""");
     }
 
     private Task<System.Text.Json.Nodes.JsonNode> InboxAsync(TestApp app, string user) =>
