@@ -14,7 +14,7 @@ public sealed class SubscriptionStore(NotifyStorage storage, TimeProvider clock,
     public async Task<SubscriptionRow?> GetAsync(string feedId, string iuid, CancellationToken ct)
     {
         var row = await Table.GetEntityIfExistsAsync<SubscriptionRow>(
-            FeedKeys.SubscriptionPartition(feedId, iuid), FeedKeys.Subscription(iuid), cancellationToken: ct);
+            TableKeys.Feeds.SubscriptionPartition(feedId, iuid), TableKeys.Feeds.Subscription(iuid), cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 
@@ -24,8 +24,8 @@ public sealed class SubscriptionStore(NotifyStorage storage, TimeProvider clock,
         var now = clock.GetUtcNow();
         var row = new SubscriptionRow
         {
-            PartitionKey = FeedKeys.SubscriptionPartition(feed.Id, iuid),
-            RowKey = FeedKeys.Subscription(iuid),
+            PartitionKey = TableKeys.Feeds.SubscriptionPartition(feed.Id, iuid),
+            RowKey = TableKeys.Feeds.Subscription(iuid),
             Id = FeedIds.New(),
             FeedId = feed.Id,
             AppId = feed.AppId,
@@ -97,9 +97,9 @@ public sealed class SubscriptionStore(NotifyStorage storage, TimeProvider clock,
     /// </summary>
     public async IAsyncEnumerable<SubscriptionRow> StreamAsync(string feedId, [EnumeratorCancellation] CancellationToken ct)
     {
-        for (var bucket = 0; bucket < FeedKeys.SubscriptionBuckets; bucket++)
+        for (var bucket = 0; bucket < TableKeys.Feeds.SubscriptionBuckets; bucket++)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedKeys.SubscriptionPartition(feedId, bucket)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Feeds.SubscriptionPartition(feedId, bucket)}");
             await foreach (var row in Table.QueryAsync<SubscriptionRow>(filter, maxPerPage: options.Value.ListPageSize, cancellationToken: ct))
                 yield return row;
         }

@@ -14,7 +14,6 @@ public sealed class InboxStackRow : TableRow
     public string LastMessage { get; set; } = "";
 
     /// <summary>Both parts are caller strings of any length, so they are digested together.</summary>
-    public static string KeyFor(string notificationId, string incrementId) => "k|" + TableKeys.Digest(notificationId + "\n" + incrementId);
 }
 
 /// <summary>
@@ -36,7 +35,7 @@ public sealed class InboxStacks(NotifyStorage storage, InboxStore inbox, InboxWr
         long newItemId, TimeSpan timeout, Func<int, InboxContent> render, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
-        var key = InboxStackRow.KeyFor(notificationId, incrementId);
+        var key = TableKeys.Users.Stack(notificationId, incrementId);
         for (var attempt = 1; ; attempt++)
         {
             var stored = await Users.GetEntityIfExistsAsync<InboxStackRow>(partition, key, cancellationToken: ct);

@@ -7,8 +7,6 @@ namespace Notify.Core.Pipeline;
 public sealed class AnswerEventReceiptRow : TableRow
 {
     public DateTimeOffset DeliveredAt { get; set; }
-
-    public static string KeyFor(long notificationId) => $"e|{notificationId:D16}";
 }
 
 /// <summary>
@@ -20,7 +18,7 @@ public sealed class AnswerEventReceipts(NotifyStorage storage, TimeProvider cloc
 {
     public async Task<bool> WasDeliveredAsync(string appId, string requestId, long notificationId, CancellationToken ct) =>
         (await storage.Table(TableNames.Sends).GetEntityIfExistsAsync<AnswerEventReceiptRow>(
-            TableKeys.Send(appId, requestId), AnswerEventReceiptRow.KeyFor(notificationId), ["RowKey"], ct)).HasValue;
+            TableKeys.Send(appId, requestId), TableKeys.Sends.AnswerEventReceipt(notificationId), ["RowKey"], ct)).HasValue;
 
     public async Task RecordAsync(string appId, string requestId, long notificationId, CancellationToken ct)
     {
@@ -28,7 +26,7 @@ public sealed class AnswerEventReceipts(NotifyStorage storage, TimeProvider cloc
         {
             await storage.Table(TableNames.Sends).AddEntityAsync(new AnswerEventReceiptRow
             {
-                PartitionKey = TableKeys.Send(appId, requestId), RowKey = AnswerEventReceiptRow.KeyFor(notificationId), DeliveredAt = clock.GetUtcNow(),
+                PartitionKey = TableKeys.Send(appId, requestId), RowKey = TableKeys.Sends.AnswerEventReceipt(notificationId), DeliveredAt = clock.GetUtcNow(),
             }, ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)

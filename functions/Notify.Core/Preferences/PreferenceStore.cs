@@ -22,7 +22,7 @@ public sealed class PreferenceStore(NotifyStorage storage)
             var stored = await ReadAsync(appId, userId, ct);
             var preferences = stored is null ? UserPreferences.Empty : UserPreferences.FromJson(stored.RulesJson);
             foreach (var change in changes) preferences.Set(change.CategoryId, change.Channel, change.Enabled);
-            var row = stored ?? new PreferenceRow { PartitionKey = TableKeys.User(appId, userId), RowKey = PreferenceRow.Key };
+            var row = stored ?? new PreferenceRow { PartitionKey = TableKeys.User(appId, userId), RowKey = TableKeys.Users.Preferences };
             row.RulesJson = preferences.ToJson();
             await Optimistic.SaveAsync(Users, row, stored is not null, ct);
             return preferences;
@@ -30,7 +30,7 @@ public sealed class PreferenceStore(NotifyStorage storage)
 
     private async Task<PreferenceRow?> ReadAsync(string appId, string userId, CancellationToken ct)
     {
-        var row = await Users.GetEntityIfExistsAsync<PreferenceRow>(TableKeys.User(appId, userId), PreferenceRow.Key, cancellationToken: ct);
+        var row = await Users.GetEntityIfExistsAsync<PreferenceRow>(TableKeys.User(appId, userId), TableKeys.Users.Preferences, cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 }

@@ -6,8 +6,6 @@ namespace Notify.Core.RateLimits;
 /// <summary>The budget of one app and channel in the current window.</summary>
 public sealed class RateBudgetRow : TableRow
 {
-    public const string Key = "budget";
-
     public DateTimeOffset WindowStart { get; set; }
     public int Used { get; set; }
     /// <summary>A provider said "too many" (429): nothing is granted before this time.</summary>
@@ -27,8 +25,8 @@ public sealed class RateBudgetStore(NotifyStorage storage)
     public Task<RateGrant> AcquireAsync(string appId, string channel, int wanted, int limit, TimeSpan window, DateTimeOffset now, CancellationToken ct) =>
         Optimistic.RetryAsync(async () =>
         {
-            var stored = await Table.GetEntityIfExistsAsync<RateBudgetRow>(TableKeys.RateBudget(appId, channel), RateBudgetRow.Key, cancellationToken: ct);
-            var row = stored.HasValue ? stored.Value! : new RateBudgetRow { PartitionKey = TableKeys.RateBudget(appId, channel), RowKey = RateBudgetRow.Key };
+            var stored = await Table.GetEntityIfExistsAsync<RateBudgetRow>(TableKeys.RateBudget(appId, channel), TableKeys.RateLimits.Budget, cancellationToken: ct);
+            var row = stored.HasValue ? stored.Value! : new RateBudgetRow { PartitionKey = TableKeys.RateBudget(appId, channel), RowKey = TableKeys.RateLimits.Budget };
             if (row.BlockedUntil > now)
                 return new RateGrant(0, row.BlockedUntil.Value);
             if (now >= row.WindowStart + window)
@@ -48,8 +46,8 @@ public sealed class RateBudgetStore(NotifyStorage storage)
     public Task BlockAsync(string appId, string channel, DateTimeOffset until, CancellationToken ct) =>
         Optimistic.RetryAsync(async () =>
         {
-            var stored = await Table.GetEntityIfExistsAsync<RateBudgetRow>(TableKeys.RateBudget(appId, channel), RateBudgetRow.Key, cancellationToken: ct);
-            var row = stored.HasValue ? stored.Value! : new RateBudgetRow { PartitionKey = TableKeys.RateBudget(appId, channel), RowKey = RateBudgetRow.Key };
+            var stored = await Table.GetEntityIfExistsAsync<RateBudgetRow>(TableKeys.RateBudget(appId, channel), TableKeys.RateLimits.Budget, cancellationToken: ct);
+            var row = stored.HasValue ? stored.Value! : new RateBudgetRow { PartitionKey = TableKeys.RateBudget(appId, channel), RowKey = TableKeys.RateLimits.Budget };
             if (row.BlockedUntil >= until) return;
             row.BlockedUntil = until;
             await Optimistic.SaveAsync(Table, row, stored.HasValue, ct);

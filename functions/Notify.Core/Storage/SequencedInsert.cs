@@ -6,8 +6,6 @@ namespace Notify.Core.Storage;
 /// <summary>The last integer id handed out in a partition.</summary>
 public sealed class SequenceRow : TableRow
 {
-    public const string Key = "seq";
-
     public int Last { get; set; }
 }
 
@@ -22,8 +20,8 @@ public static class SequencedInsert
         TableClient table, string partition, string uniqueRowKey, Func<int, IEnumerable<ITableEntity>> rows, CancellationToken ct) =>
         Optimistic.RetryAsync<int?>(async () =>
         {
-            var stored = await table.GetEntityIfExistsAsync<SequenceRow>(partition, SequenceRow.Key, cancellationToken: ct);
-            var counter = stored.HasValue ? stored.Value! : new SequenceRow { PartitionKey = partition, RowKey = SequenceRow.Key };
+            var stored = await table.GetEntityIfExistsAsync<SequenceRow>(partition, TableKeys.Catalog.Sequence, cancellationToken: ct);
+            var counter = stored.HasValue ? stored.Value! : new SequenceRow { PartitionKey = partition, RowKey = TableKeys.Catalog.Sequence };
             counter.Last++;
             List<TableTransactionAction> actions =
             [
