@@ -18,7 +18,7 @@ public sealed class AnswerEventReceipts(NotifyStorage storage, TimeProvider cloc
 {
     public async Task<bool> WasDeliveredAsync(string appId, string requestId, long notificationId, CancellationToken ct) =>
         (await storage.Table(TableNames.Sends).GetEntityIfExistsAsync<AnswerEventReceiptRow>(
-            TableKeys.Send(appId, requestId), TableKeys.Sends.AnswerEventReceipt(notificationId), ["RowKey"], ct)).HasValue;
+            TableKeys.Send(appId, requestId), TableKeys.Sends.AnswerEventReceipt(requestId, notificationId), ["RowKey"], ct)).HasValue;
 
     public async Task RecordAsync(string appId, string requestId, long notificationId, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class AnswerEventReceipts(NotifyStorage storage, TimeProvider cloc
         {
             await storage.Table(TableNames.Sends).AddEntityAsync(new AnswerEventReceiptRow
             {
-                PartitionKey = TableKeys.Send(appId, requestId), RowKey = TableKeys.Sends.AnswerEventReceipt(notificationId), DeliveredAt = clock.GetUtcNow(),
+                PartitionKey = TableKeys.Send(appId, requestId), RowKey = TableKeys.Sends.AnswerEventReceipt(requestId, notificationId), DeliveredAt = clock.GetUtcNow(),
             }, ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)

@@ -87,13 +87,9 @@ public sealed class StatusEndpoints(StatusAuth auth, StatusRequestParser parser,
     private static IResult Envelope(string action, JsonObject result) =>
         Results.Json(new JsonObject { ["type"] = TypePrefix + action, ["result"] = result });
 
-    /// <summary>The receivers as resolved (user identifiers, e-mail addresses resolved), from the send's recipient chunks.</summary>
-    private async Task<JsonObject> WithReceiversAsync(StoredRequest stored, CancellationToken ct, JsonObject? notifications = null)
-    {
-        var chunks = await Task.WhenAll(Enumerable.Range(0, stored.Send.ChunkCount)
-            .Select(chunk => sends.GetChunkAsync(stored.Send.AppId, stored.Send.SendId, chunk, ct)));
-        return StatusViews.Request(stored, chunks.SelectMany(c => c).Select(r => r.Identifier).ToList(), notifications);
-    }
+    /// <summary>The receivers as resolved (user identifiers, e-mail addresses resolved), from the send's recipients.</summary>
+    private async Task<JsonObject> WithReceiversAsync(StoredRequest stored, CancellationToken ct, JsonObject? notifications = null) =>
+        StatusViews.Request(stored, (await sends.GetRecipientsAsync(stored.Send, ct)).Select(r => r.Identifier).ToList(), notifications);
 
     private static (int Page, int Limit, IResult? Error) Paging(HttpRequest request)
     {
