@@ -5,6 +5,9 @@ public static partial class TableKeys
     /// <summary>Row keys of the <c>users</c> table, in the user's partition (<see cref="User"/>).</summary>
     public static class Users
     {
+        /// <summary>The user's profile and state row.</summary>
+        public const string Profile = "user";
+
         public const string Preferences = "prefs";
 
         public static string Device(string deviceId) => $"dv|{Encode(deviceId)}";
