@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Notify.Core.DeadLetters;
 using Notify.Core.Faces.Kit;
 
@@ -11,7 +12,7 @@ namespace Notify.Core.Faces.Operator;
 /// deliveries. Listing holds a page invisible for a while (that is how the next call pages on); replaying
 /// and discarding one letter take the ticket its listing handed out.
 /// </summary>
-public sealed class DeadLetterEndpoints(OperatorCall call, OperatorGuard guard, DeadLetterStore letters, DeadLetterReplay replay)
+public sealed class DeadLetterEndpoints(OperatorCall call, DeadLetterStore letters, DeadLetterReplay replay, IOptions<NotifyOptions> options)
 {
     /// <summary>How many letters one replay-all call takes on, so a call's work stays bounded however deep the queue is.</summary>
     public const int MaxReplayedPerCall = 256;
@@ -19,7 +20,7 @@ public sealed class DeadLetterEndpoints(OperatorCall call, OperatorGuard guard, 
     private const int MaxHoldSeconds = 600;
 
     public Task<Results<Ok<DeadLetterQueuesView>, OperatorError>> ListQueuesAsync(HttpRequest request, CancellationToken ct) =>
-        call.RunAsync<OperatorCaller, Ok<DeadLetterQueuesView>>(request, guard.AuthenticateAsync, async _ =>
+        call.RunAsync<Operator, Ok<DeadLetterQueuesView>>(request, call.Guard, async _ =>
         {
             var counts = await Task.WhenAll(DeadLetterQueue.All.Select(q => letters.CountAsync(q, ct)));
             return TypedResults.Ok(new DeadLetterQueuesView(
@@ -27,7 +28,7 @@ public sealed class DeadLetterEndpoints(OperatorCall call, OperatorGuard guard, 
         }, ct);
 
     public Task<Results<Ok<DeadLetterPageView>, OperatorError>> ListAsync(HttpRequest request, string queueName, CancellationToken ct) =>
-        call.RunAsync<OperatorCaller, Ok<DeadLetterPageView>>(request, guard.AuthenticateAsync, async _ =>
+        call.RunAsync<Operator, Ok<DeadLetterPageView>>(request, call.Guard, async _ =>
         {
             if (DeadLetterQueue.Find(queueName) is not { } queue) return UnknownQueue(queueName);
             var v = new Validation();
@@ -37,30 +38,30 @@ public sealed class DeadLetterEndpoints(OperatorCall call, OperatorGuard guard, 
             var page = await letters.ReceiveAsync(queue, limit, TimeSpan.FromSeconds(hold), ct);
             var remaining = await letters.CountAsync(queue, ct);
             return TypedResults.Ok(new DeadLetterPageView(queue.Name, queue.Kind, queue.Source, remaining,
-                page.Select(l => DeadLetterView.From(guard.Key, queue, l)).ToList()));
+                page.Select(l => DeadLetterView.From(SigningKey, queue, l)).ToList()));
         }, ct);
 
     public Task<Results<Ok<ReplayedView>, OperatorError>> ReplayAsync(HttpRequest request, string queueName, string messageId, CancellationToken ct) =>
-        call.RunAsync<OperatorCaller, string, Ok<ReplayedView>>(request, guard.AuthenticateAsync, Ticket, async (_, ticket) =>
+        call.RunAsync<Operator, string, Ok<ReplayedView>>(request, call.Guard, Ticket, async (_, ticket) =>
         {
             if (DeadLetterQueue.Find(queueName) is not { } queue) return UnknownQueue(queueName);
-            if (DeadLetterTicket.Read(guard.Key, queue, messageId, ticket) is not { } letter) return BadTicket();
+            if (DeadLetterTicket.Read(SigningKey, queue, messageId, ticket) is not { } letter) return BadTicket();
             return await replay.ReplayAsync(queue, letter, ct) is { } outcome
                 ? TypedResults.Ok(new ReplayedView(queue.Name, messageId, outcome))
                 : NotHeld();
         }, ct);
 
     public Task<Results<Ok<DiscardedView>, OperatorError>> DiscardAsync(HttpRequest request, string queueName, string messageId, CancellationToken ct) =>
-        call.RunAsync<OperatorCaller, string, Ok<DiscardedView>>(request, guard.AuthenticateAsync, Ticket, async (_, ticket) =>
+        call.RunAsync<Operator, string, Ok<DiscardedView>>(request, call.Guard, Ticket, async (_, ticket) =>
         {
             if (DeadLetterQueue.Find(queueName) is not { } queue) return UnknownQueue(queueName);
-            if (DeadLetterTicket.Read(guard.Key, queue, messageId, ticket) is not { } letter) return BadTicket();
+            if (DeadLetterTicket.Read(SigningKey, queue, messageId, ticket) is not { } letter) return BadTicket();
             if (!await letters.DeleteAsync(queue, letter, ct)) return NotHeld();
             return TypedResults.Ok(new DiscardedView(queue.Name, 1, await letters.CountAsync(queue, ct)));
         }, ct);
 
     public Task<Results<Ok<ReplayedAllView>, OperatorError>> ReplayAllAsync(HttpRequest request, string queueName, CancellationToken ct) =>
-        call.RunAsync<OperatorCaller, Ok<ReplayedAllView>>(request, guard.AuthenticateAsync, async _ =>
+        call.RunAsync<Operator, Ok<ReplayedAllView>>(request, call.Guard, async _ =>
         {
             if (DeadLetterQueue.Find(queueName) is not { } queue) return UnknownQueue(queueName);
             var outcomes = await replay.ReplayAllAsync(queue, MaxReplayedPerCall, ct);
@@ -68,11 +69,14 @@ public sealed class DeadLetterEndpoints(OperatorCall call, OperatorGuard guard, 
         }, ct);
 
     public Task<Results<Ok<DiscardedView>, OperatorError>> DiscardAllAsync(HttpRequest request, string queueName, CancellationToken ct) =>
-        call.RunAsync<OperatorCaller, Ok<DiscardedView>>(request, guard.AuthenticateAsync, async _ =>
+        call.RunAsync<Operator, Ok<DiscardedView>>(request, call.Guard, async _ =>
         {
             if (DeadLetterQueue.Find(queueName) is not { } queue) return UnknownQueue(queueName);
             return TypedResults.Ok(new DiscardedView(queue.Name, await letters.ClearAsync(queue, ct), await letters.CountAsync(queue, ct)));
         }, ct);
+
+    /// <summary>Tickets are signed with the operator key: present whenever the operator API answers at all.</summary>
+    private string SigningKey => options.Value.OperatorKey ?? "";
 
     private static string? Ticket(Validation v, JsonNode? body) => v.String(body as JsonObject, "ticket", 200_000, required: true);
 
