@@ -8,13 +8,29 @@ public static class BatchFace
 {
     public static readonly ApiFace Face = new("Batch", ["messages.send", "users.upsert", "front"],
     [
-        ApiRoute.Post("messages.send", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.SendAsync(r, ct)),
-        ApiRoute.Post("users.upsert", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.UpsertUsersAsync(r, ct)),
+        ApiRoute.Post("messages.send", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.SendAsync(r, ct)).Accepts<BatchSendRequest>(),
+        ApiRoute.Post("users.upsert", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.UpsertUsersAsync(r, ct)).Accepts<BatchUpsertRequest>(),
         ApiRoute.Get("front/users.get", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.GetUserAsync(c, ct)),
         ApiRoute.Get("front/messages.list", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ListMessagesAsync(c, ct)),
-        ApiRoute.Post("front/messages.read", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAsync(c, ct)),
-        ApiRoute.Post("front/messages.readAll", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAllAsync(c, ct)),
-        ApiRoute.Post("front/users.setProfile", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.SetProfileAsync(c, ct)),
-        new(HttpMethods.Options, "front/{*path}", (HttpContext c) => FrontEndpoints.Preflight(c)),
-    ]);
+        ApiRoute.Post("front/messages.read", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAsync(c, ct)).Accepts<FrontReadRequest>(),
+        ApiRoute.Post("front/messages.readAll", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAllAsync(c, ct)).Accepts<FrontRequest>(),
+        ApiRoute.Post("front/users.setProfile", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.SetProfileAsync(c, ct)).Accepts<FrontProfileRequest>(),
+        new(HttpMethods.Options, "front/{*path}", (HttpContext c) => FrontEndpoints.Preflight(c)) { Undocumented = true },
+    ])
+    {
+        Description = new("batch", "Notify batch messages API",
+            "The batch messages API: messages.send (up to 50 messages) and users.upsert (up to 100 users), called by a backend " +
+            "with its API secret; and the in-app widget's front API, which names projectId, userId and userHmac " +
+            "(hex HMAC-SHA256 of the user id with the API secret) in the query of a GET or the JSON body of a POST.",
+            [
+                ApiSecurity.Bearer("apiSecret", "The app's API secret (backend calls)."),
+                ApiSecurity.InQuery("projectId", "projectId", "The app id (widget calls; in a POST's body or the query)."),
+                ApiSecurity.InQuery("userId", "userId", "The user the widget shows (widget calls; in a POST's body or the query)."),
+                ApiSecurity.InQuery("userHmac", "userHmac", "Hex HMAC-SHA256 of the user id with the API secret (widget calls)."),
+            ],
+            [ApiErrors.All(typeof(BatchErrorBody), 400, 401, 404, 409, 413)])
+        {
+            Requirements = [["apiSecret"], ["projectId", "userId", "userHmac"]],
+        },
+    };
 }

@@ -2,20 +2,16 @@ using System.Text.Json.Nodes;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
 using Notify.Core.Auth;
 using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.Operator;
 
-/// <summary>The operator API. With no operator key configured it does not exist (404), rather than being open.</summary>
-public sealed class OperatorEndpoints(OperatorCall call, AppStore apps, IOptions<NotifyOptions> options)
+/// <summary>The operator API for apps: create, read, change settings, rotate the secret.</summary>
+public sealed class OperatorEndpoints(OperatorCall call, AppStore apps)
 {
-    public const string KeyHeader = "X-Notify-Operator-Key";
-
-    /// <summary>The operator, known by the key alone.</summary>
-    public sealed record Operator;
+    public const string KeyHeader = OperatorCall.KeyHeader;
 
     public Task<Results<Created<AppView>, OperatorError>> CreateAppAsync(HttpRequest request, CancellationToken ct) =>
         call.RunAsync<Operator, string, Created<AppView>>(request, Guard, (v, body) => v.String(body as JsonObject, "name", 200, required: true),
@@ -70,15 +66,7 @@ public sealed class OperatorEndpoints(OperatorCall call, AppStore apps, IOptions
         }
     }
 
-    private Task<Authenticated<Operator, OperatorError>> Guard(HttpRequest request, CancellationToken ct)
-    {
-        var key = options.Value.OperatorKey;
-        Authenticated<Operator, OperatorError> result =
-            string.IsNullOrEmpty(key) ? OperatorError.NotFound(null)
-            : Secrets.AreEqual(request.Headers[KeyHeader].FirstOrDefault(), key) ? new Operator()
-            : OperatorError.Unauthorized("Invalid operator key");
-        return Task.FromResult(result);
-    }
+    private Task<Authenticated<Operator, OperatorError>> Guard(HttpRequest request, CancellationToken ct) => call.Guard(request, ct);
 }
 
 public sealed record AppView(

@@ -8,16 +8,25 @@ public static class OperatorFace
 {
     public static readonly ApiFace Face = new("Operator", ["operator"],
     [
-        ApiRoute.Post("operator/apps", (HttpRequest r, OperatorEndpoints h, CancellationToken ct) => h.CreateAppAsync(r, ct)),
+        ApiRoute.Post("operator/apps", (HttpRequest r, OperatorEndpoints h, CancellationToken ct) => h.CreateAppAsync(r, ct)).Accepts<CreateAppRequest>(),
         ApiRoute.Get("operator/apps/{id}", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.GetAppAsync(r, id, ct)),
-        ApiRoute.Patch("operator/apps/{id}", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.UpdateAppAsync(r, id, ct)),
+        ApiRoute.Patch("operator/apps/{id}", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.UpdateAppAsync(r, id, ct)).Accepts<UpdateAppRequest>(),
         ApiRoute.Post("operator/apps/{id}/rotate-secret", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.RotateSecretAsync(r, id, ct)),
-        ApiRoute.Post("operator/apps/{appId}/feeds", (HttpRequest r, string appId, FeedOperatorEndpoints h, CancellationToken ct) => h.CreateAsync(r, appId, ct)),
+        ApiRoute.Post("operator/apps/{appId}/feeds", (HttpRequest r, string appId, FeedOperatorEndpoints h, CancellationToken ct) => h.CreateAsync(r, appId, ct)).Accepts<FeedRequest>(),
         ApiRoute.Get("operator/apps/{appId}/feeds", (HttpRequest r, string appId, FeedOperatorEndpoints h, CancellationToken ct) => h.ListAsync(r, appId, ct)),
         ApiRoute.Get("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.GetAsync(r, appId, feedId, ct)),
-        ApiRoute.Patch("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.UpdateAsync(r, appId, feedId, ct)),
+        ApiRoute.Patch("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.UpdateAsync(r, appId, feedId, ct)).Accepts<FeedRequest>(),
         ApiRoute.Delete("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.DeleteAsync(r, appId, feedId, ct)),
         ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-key", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateKeyAsync(r, appId, feedId, ct)),
         ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-callback-secrets", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateCallbackSecretsAsync(r, appId, feedId, ct)),
-    ]);
+    ])
+    {
+        Description = new("operator", "Notify operator API",
+            "Apps, their keys and channel settings, and each app's feeds. Off (404 without a body) until Notify:OperatorKey is set.",
+            [ApiSecurity.InHeader("operatorKey", OperatorEndpoints.KeyHeader, "The operator key (setting Notify:OperatorKey).")],
+            [ApiErrors.All(typeof(OperatorErrorBody), 400, 401, 404, 409, 413)])
+        {
+            Requirements = [["operatorKey"]],
+        },
+    };
 }

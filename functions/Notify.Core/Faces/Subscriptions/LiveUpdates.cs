@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using Notify.Core.Feeds;
 
@@ -17,7 +20,7 @@ public sealed class LiveUpdates(SubscriptionStore subscriptions, IOptions<FeedOp
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public IResult Stream(SubscriptionRow subscription) => new LiveResult(this, subscription);
+    public LiveStream Stream(SubscriptionRow subscription) => new(subscription, RunAsync);
 
     private async Task RunAsync(SubscriptionRow subscription, HttpContext context)
     {
@@ -45,7 +48,7 @@ public sealed class LiveUpdates(SubscriptionStore subscriptions, IOptions<FeedOp
                 if ((current.PushedAt, current.Mute) != seen)
                 {
                     seen = (current.PushedAt, current.Mute);
-                    var data = JsonSerializer.Serialize(new { pushedAt = current.PushedAt, mute = current.Mute }, Json);
+                    var data = JsonSerializer.Serialize(new LiveChange(current.PushedAt, current.Mute), Json);
                     await WriteAsync(response, $"event: changed\ndata: {data}\n\n", ct);
                     quietSince = clock.GetUtcNow();
                 }
@@ -68,8 +71,16 @@ public sealed class LiveUpdates(SubscriptionStore subscriptions, IOptions<FeedOp
         await response.Body.FlushAsync(ct);
     }
 
-    private sealed record LiveResult(LiveUpdates Live, SubscriptionRow Subscription) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext) => Live.RunAsync(Subscription, httpContext);
-    }
+}
+
+/// <summary>The data of a <c>changed</c> event.</summary>
+public sealed record LiveChange(DateTimeOffset? PushedAt, bool Mute);
+
+/// <summary>One subscription's event stream, as an answer: <c>text/event-stream</c> for as long as it runs.</summary>
+public sealed class LiveStream(SubscriptionRow subscription, Func<SubscriptionRow, HttpContext, Task> run) : IResult, IEndpointMetadataProvider
+{
+    public Task ExecuteAsync(HttpContext httpContext) => run(subscription, httpContext);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/event-stream"]));
 }

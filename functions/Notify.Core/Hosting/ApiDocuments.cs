@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.OpenApi;
+using Notify.Core.Faces.Kit;
+
+namespace Notify.Core.Hosting;
+
+/// <summary>
+/// One OpenAPI 3.1 document per face, generated from the route tables: each route's minimal-API endpoint
+/// carries its face's group name, an operation id, a tag, its body and its answers, and each document gets the
+/// face's security schemes and error bodies. The self-host serves them at <see cref="RoutePattern"/>.
+/// </summary>
+public static class ApiDocuments
+{
+    public const string RoutePattern = "/openapi/{documentName}.json";
+
+    /// <summary>Where the documents say the service is: the self-host's default address (a deployment has its own).</summary>
+    private const string LocalServer = "http://localhost:7071";
+
+    public static IServiceCollection AddApiDocuments(this IServiceCollection services)
+    {
+        foreach (var face in ApiFaces.All)
+        {
+            var description = face.Description!;
+            services.AddOpenApi(description.Document, options =>
+            {
+                options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+                options.AddDocumentTransformer((document, _, _) =>
+                {
+                    Describe(document, description);
+                    return Task.CompletedTask;
+                });
+                options.AddSchemaTransformer((schema, context, _) =>
+                {
+                    OmittedWhenNull(schema, context.JsonTypeInfo);
+                    return Task.CompletedTask;
+                });
+            });
+        }
+        return services;
+    }
+
+    /// <summary>Adds a route's description to its endpoint; the Functions host never builds endpoints, so this is the self-host's.</summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint, ApiFace face, ApiRoute route)
+    {
+        if (route.Undocumented || face.Description is null) return endpoint.ExcludeFromDescription();
+        endpoint.WithGroupName(face.Description.Document).WithName(route.OperationId).WithTags(Tag(face, route));
+        if (route.Body is not null) endpoint.Accepts(route.Body, "application/json");
+        foreach (var answer in route.ExtraAnswers) endpoint.Produces(answer.Status, answer.Body, answer.ContentType);
+        foreach (var error in face.Description.ErrorsOf(route)) endpoint.Produces(error.Status, error.Body, error.ContentType);
+        return endpoint;
+    }
+
+    /// <summary>The first literal segment after the face's prefix (<c>v3/notifications/{id}</c> → notifications).</summary>
+    private static string Tag(ApiFace face, ApiRoute route)
+    {
+        var prefix = face.PrefixOf(route.Template) ?? "";
+        var rest = route.Template[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => !s.StartsWith('{'));
+        return rest ?? prefix;
+    }
+
+    /// <summary>A member the answer leaves out when it is null (<c>JsonIgnore(WhenWritingNull)</c>) is not required.</summary>
+    private static void OmittedWhenNull(OpenApiSchema schema, JsonTypeInfo type)
+    {
+        if (schema.Required is null) return;
+        foreach (var property in type.Properties)
+            if (property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), true) is [JsonIgnoreAttribute { Condition: JsonIgnoreCondition.WhenWritingNull }, ..])
+                schema.Required.Remove(property.Name);
+    }
+
+    private static void Describe(OpenApiDocument document, ApiDescription description)
+    {
+        document.Info.Title = description.Title;
+        document.Info.Description = description.Summary;
+        document.Info.Version = "1.0";
+        document.Servers = [new OpenApiServer { Url = LocalServer, Description = "The local self-host; a deployment answers at its own address" }];
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes = description.Security.ToDictionary(s => s.Id, IOpenApiSecurityScheme (s) => new OpenApiSecurityScheme
+        {
+            Description = s.Description,
+            Type = s.In is not null ? SecuritySchemeType.ApiKey : SecuritySchemeType.Http,
+            In = s.In switch { "header" => ParameterLocation.Header, "query" => ParameterLocation.Query, "cookie" => ParameterLocation.Cookie, _ => null },
+            Name = s.Name,
+            Scheme = s.HttpScheme,
+        });
+        document.Security = description.Requirements.Select(set =>
+        {
+            var requirement = new OpenApiSecurityRequirement();
+            foreach (var id in set) requirement[new OpenApiSecuritySchemeReference(id, document)] = [];
+            return requirement;
+        }).ToList();
+    }
+}
