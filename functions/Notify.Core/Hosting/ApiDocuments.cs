@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Notify.Core.Faces.Kit;
 
@@ -34,6 +35,11 @@ public static class ApiDocuments
                     Describe(document, description);
                     return Task.CompletedTask;
                 });
+                options.AddOperationTransformer(async (operation, context, ct) =>
+                {
+                    if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodyType>().FirstOrDefault() is { } body)
+                        operation.RequestBody = await RequestBodyAsync(body.Type, context, ct);
+                });
                 options.AddSchemaTransformer((schema, context, _) =>
                 {
                     OmittedWhenNull(schema, context.JsonTypeInfo);
@@ -49,7 +55,9 @@ public static class ApiDocuments
     {
         if (route.Undocumented || face.Description is null) return endpoint.ExcludeFromDescription();
         endpoint.WithGroupName(face.Description.Document).WithName(route.OperationId).WithTags(Tag(face, route));
-        if (route.Body is not null) endpoint.Accepts(route.Body, "application/json");
+        if (route.Summary is not null) endpoint.WithSummary(route.Summary);
+        // Not Accepts(): its metadata makes routing refuse other content types (415), and the widget posts JSON as text.
+        if (route.Body is not null) endpoint.WithMetadata(new RequestBodyType(route.Body));
         foreach (var answer in route.ExtraAnswers) endpoint.Produces(answer.Status, answer.Body, answer.ContentType);
         foreach (var error in face.Description.ErrorsOf(route)) endpoint.Produces(error.Status, error.Body, error.ContentType);
         return endpoint;
@@ -62,6 +70,24 @@ public static class ApiDocuments
         var rest = route.Template[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => !s.StartsWith('{'));
         return rest ?? prefix;
     }
+
+    private static async Task<OpenApiRequestBody> RequestBodyAsync(Type type, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var document = context.Document!;
+        if (document.Components?.Schemas?.ContainsKey(type.Name) != true)
+            document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, null, ct));
+        return new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(type.Name, document) },
+            },
+        };
+    }
+
+    /// <summary>The record a route's body is described by (its handler reads the body itself).</summary>
+    private sealed record RequestBodyType(Type Type);
 
     /// <summary>A member the answer leaves out when it is null (<c>JsonIgnore(WhenWritingNull)</c>) is not required.</summary>
     private static void OmittedWhenNull(OpenApiSchema schema, JsonTypeInfo type)

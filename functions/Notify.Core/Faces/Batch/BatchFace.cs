@@ -8,13 +8,13 @@ public static class BatchFace
 {
     public static readonly ApiFace Face = new("Batch", ["messages.send", "users.upsert", "front"],
     [
-        ApiRoute.Post("messages.send", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.SendAsync(r, ct)).Accepts<BatchSendRequest>(),
-        ApiRoute.Post("users.upsert", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.UpsertUsersAsync(r, ct)).Accepts<BatchUpsertRequest>(),
-        ApiRoute.Get("front/users.get", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.GetUserAsync(c, ct)),
-        ApiRoute.Get("front/messages.list", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ListMessagesAsync(c, ct)),
-        ApiRoute.Post("front/messages.read", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAsync(c, ct)).Accepts<FrontReadRequest>(),
-        ApiRoute.Post("front/messages.readAll", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAllAsync(c, ct)).Accepts<FrontRequest>(),
-        ApiRoute.Post("front/users.setProfile", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.SetProfileAsync(c, ct)).Accepts<FrontProfileRequest>(),
+        ApiRoute.Post("messages.send", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.SendAsync(r, ct)).Accepts<BatchSendRequest>().Summarized("Send up to 50 messages"),
+        ApiRoute.Post("users.upsert", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.UpsertUsersAsync(r, ct)).Accepts<BatchUpsertRequest>().Summarized("Create or update up to 100 users"),
+        ApiRoute.Get("front/users.get", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.GetUserAsync(c, ct)).Summarized("The widget's user, with the notifications it can mute"),
+        ApiRoute.Get("front/messages.list", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ListMessagesAsync(c, ct)).Summarized("A page of the widget user's messages"),
+        ApiRoute.Post("front/messages.read", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAsync(c, ct)).Accepts<FrontReadRequest>().Summarized("Mark a message read"),
+        ApiRoute.Post("front/messages.readAll", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAllAsync(c, ct)).Accepts<FrontRequest>().Summarized("Mark every message read"),
+        ApiRoute.Post("front/users.setProfile", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.SetProfileAsync(c, ct)).Accepts<FrontProfileRequest>().Summarized("Change the widget user's profile and mutes"),
         new(HttpMethods.Options, "front/{*path}", (HttpContext c) => FrontEndpoints.Preflight(c)) { Undocumented = true },
     ])
     {

@@ -12,6 +12,9 @@ namespace Notify.Core.Faces.Kit;
 /// </summary>
 public sealed record ApiRoute(string Method, string Template, Delegate Handler)
 {
+    /// <summary>What the operation does, in a few words (the API reference lists operations by it).</summary>
+    public string? Summary { get; init; }
+
     /// <summary>The request body's record, for a handler that reads its body itself; null when it takes none.</summary>
     public Type? Body { get; init; }
 
@@ -26,6 +29,8 @@ public sealed record ApiRoute(string Method, string Template, Delegate Handler)
     public static ApiRoute Put(string template, Delegate handler) => new(HttpMethods.Put, template, handler);
     public static ApiRoute Patch(string template, Delegate handler) => new(HttpMethods.Patch, template, handler);
     public static ApiRoute Delete(string template, Delegate handler) => new(HttpMethods.Delete, template, handler);
+
+    public ApiRoute Summarized(string summary) => this with { Summary = summary };
 
     public ApiRoute Accepts<T>() => this with { Body = typeof(T) };
 

@@ -8,17 +8,17 @@ public static class OperatorFace
 {
     public static readonly ApiFace Face = new("Operator", ["operator"],
     [
-        ApiRoute.Post("operator/apps", (HttpRequest r, OperatorEndpoints h, CancellationToken ct) => h.CreateAppAsync(r, ct)).Accepts<CreateAppRequest>(),
-        ApiRoute.Get("operator/apps/{id}", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.GetAppAsync(r, id, ct)),
-        ApiRoute.Patch("operator/apps/{id}", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.UpdateAppAsync(r, id, ct)).Accepts<UpdateAppRequest>(),
-        ApiRoute.Post("operator/apps/{id}/rotate-secret", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.RotateSecretAsync(r, id, ct)),
-        ApiRoute.Post("operator/apps/{appId}/feeds", (HttpRequest r, string appId, FeedOperatorEndpoints h, CancellationToken ct) => h.CreateAsync(r, appId, ct)).Accepts<FeedRequest>(),
-        ApiRoute.Get("operator/apps/{appId}/feeds", (HttpRequest r, string appId, FeedOperatorEndpoints h, CancellationToken ct) => h.ListAsync(r, appId, ct)),
-        ApiRoute.Get("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.GetAsync(r, appId, feedId, ct)),
-        ApiRoute.Patch("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.UpdateAsync(r, appId, feedId, ct)).Accepts<FeedRequest>(),
-        ApiRoute.Delete("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.DeleteAsync(r, appId, feedId, ct)),
-        ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-key", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateKeyAsync(r, appId, feedId, ct)),
-        ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-callback-secrets", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateCallbackSecretsAsync(r, appId, feedId, ct)),
+        ApiRoute.Post("operator/apps", (HttpRequest r, OperatorEndpoints h, CancellationToken ct) => h.CreateAppAsync(r, ct)).Accepts<CreateAppRequest>().Summarized("Create an app"),
+        ApiRoute.Get("operator/apps/{id}", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.GetAppAsync(r, id, ct)).Summarized("Read an app, its keys and settings"),
+        ApiRoute.Patch("operator/apps/{id}", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.UpdateAppAsync(r, id, ct)).Accepts<UpdateAppRequest>().Summarized("Change an app's settings"),
+        ApiRoute.Post("operator/apps/{id}/rotate-secret", (HttpRequest r, string id, OperatorEndpoints h, CancellationToken ct) => h.RotateSecretAsync(r, id, ct)).Summarized("Replace an app's API secret"),
+        ApiRoute.Post("operator/apps/{appId}/feeds", (HttpRequest r, string appId, FeedOperatorEndpoints h, CancellationToken ct) => h.CreateAsync(r, appId, ct)).Accepts<FeedRequest>().Summarized("Create a feed (channel)"),
+        ApiRoute.Get("operator/apps/{appId}/feeds", (HttpRequest r, string appId, FeedOperatorEndpoints h, CancellationToken ct) => h.ListAsync(r, appId, ct)).Summarized("List an app's feeds"),
+        ApiRoute.Get("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.GetAsync(r, appId, feedId, ct)).Summarized("Read a feed"),
+        ApiRoute.Patch("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.UpdateAsync(r, appId, feedId, ct)).Accepts<FeedRequest>().Summarized("Change a feed's name or callback URL"),
+        ApiRoute.Delete("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.DeleteAsync(r, appId, feedId, ct)).Summarized("Delete a feed"),
+        ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-key", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateKeyAsync(r, appId, feedId, ct)).Summarized("Replace a feed's API key"),
+        ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-callback-secrets", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateCallbackSecretsAsync(r, appId, feedId, ct)).Summarized("Replace a feed's callback credentials"),
     ])
     {
         Description = new("operator", "Notify operator API",
