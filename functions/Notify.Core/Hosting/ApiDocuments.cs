@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
@@ -43,6 +44,9 @@ public static class ApiDocuments
                 options.AddSchemaTransformer((schema, context, _) =>
                 {
                     OmittedWhenNull(schema, context.JsonTypeInfo);
+                    // JsonNode would be {}, which null matches too, so a nullable JsonNode's oneOf [null, JsonNode] matched null twice.
+                    if (context.JsonTypeInfo.Type == typeof(JsonNode))
+                        schema.Type = JsonSchemaType.Object | JsonSchemaType.Array | JsonSchemaType.String | JsonSchemaType.Number | JsonSchemaType.Boolean;
                     return Task.CompletedTask;
                 });
             });

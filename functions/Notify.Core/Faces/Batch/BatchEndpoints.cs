@@ -39,8 +39,10 @@ public sealed class BatchEndpoints(BatchAuthenticator auth, MessageService messa
 
     private async Task<BatchUserView> UpsertAsync(App app, JsonNode? node, CancellationToken ct)
     {
-        var id = (node?["id"] as JsonValue)?.GetValueKind() == System.Text.Json.JsonValueKind.String ? node!["id"]!.GetValue<string>() : null;
-        if (node is not JsonObject user || id is not { Length: > 0 and <= BatchMessageParser.MaxId } || id.Any(char.IsControl))
+        // A user that is not an object has no id to read (indexing a JSON string or number throws).
+        var user = node as JsonObject;
+        var id = (user?["id"] as JsonValue)?.GetValueKind() == System.Text.Json.JsonValueKind.String ? user!["id"]!.GetValue<string>() : null;
+        if (user is null || id is not { Length: > 0 and <= BatchMessageParser.MaxId } || id.Any(char.IsControl))
             return new BatchUserView(id, false, "id/invalid");
         var (profile, error) = BatchProfileFields.Read(user, field => field);
         if (error is not null) return new BatchUserView(id, false, error);
