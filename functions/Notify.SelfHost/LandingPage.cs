@@ -20,6 +20,12 @@ public static class LandingPage
         app.MapOpenApi(ApiDocuments.RoutePattern).ExcludeFromDescription();
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("Notify API reference")
+            // The page loads nothing from elsewhere (system fonts rather than Scalar's font host) and offers no hosted
+            // services (Scalar's developer toolbar, AI agent and MCP links).
+            .DisableDefaultFonts()
+            .HideDeveloperTools()
+            .DisableAgent()
+            .DisableMcp()
             .WithOpenApiRoutePattern(ApiDocuments.RoutePattern)
             .AddDocuments(documents.Select(d => new ScalarDocument(d.Document, d.Title)))).ExcludeFromDescription();
         var page = Render(documents, app.Configuration[MailDevSetting]);
