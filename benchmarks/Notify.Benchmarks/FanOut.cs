@@ -3,11 +3,14 @@ using Notify.Core.Storage;
 
 namespace Notify.Benchmarks;
 
-/// <summary>One send to many recipients, timed from the request until the pipeline's queues are drained.</summary>
+public sealed record FanOutFigures(double RecipientsPerSecond, StorageCounts Counts, int Recipients);
+
+/// <summary>One send to many recipients, timed and counted from the request until the pipeline's queues are drained.</summary>
 public static class FanOut
 {
-    public static async Task<double> RecipientsPerSecondAsync(BenchmarkHost host, int recipients)
+    public static async Task<FanOutFigures> MeasureAsync(BenchmarkHost host, int recipients)
     {
+        host.Counter.Take();
         var watch = Stopwatch.StartNew();
         using var response = await host.Http.SendAsync(host.Send(new
         {
@@ -16,7 +19,7 @@ public static class FanOut
         }));
         response.EnsureSuccessStatusCode();
         await Drained(host.Storage);
-        return recipients / watch.Elapsed.TotalSeconds;
+        return new FanOutFigures(recipients / watch.Elapsed.TotalSeconds, host.Counter.Take(), recipients);
     }
 
     /// <summary>Waits until no message is left on the pipeline's queues, in flight ones included.</summary>

@@ -45,16 +45,16 @@ public static class MessagesSendApi
         }));
         var elapsed = watch.Elapsed.TotalSeconds;
         await FanOut.Drained(host.Storage);
-        var perMessage = host.Counter.Take() / (double)(batches * BatchSize);
+        var perMessage = host.Counter.Take().WithoutQueueReads / (double)(batches * BatchSize);
 
         await Task.WhenAll(Enumerable.Range(0, v3Sends).Select(i => host.CallAsync(host.Send(new
         {
             notification = new { title = "Cost benchmark" }, sendTo = new { recipients = new[] { $"batch-{i % Users}" } },
         }))));
         await FanOut.Drained(host.Storage);
-        var perV3Send = host.Counter.Take() / (double)v3Sends;
+        var perV3Send = host.Counter.Take().WithoutQueueReads / (double)v3Sends;
 
-        var sorted = latencies.Order().ToArray();
-        return new MessagesSendFigures(batches * BatchSize / elapsed, SendApi.Percentile(sorted, 0.50), SendApi.Percentile(sorted, 0.99), perMessage, perV3Send);
+        var latency = LatencyFigures.From(batches * BatchSize / elapsed, latencies);
+        return new MessagesSendFigures(latency.PerSecond, latency.P50Ms, latency.P99Ms, perMessage, perV3Send);
     }
 }

@@ -8,8 +8,9 @@ namespace Notify.Benchmarks;
 
 /// <summary>
 /// The ceiling: the storage work the inbox path does, issued straight at Azurite with none of the
-/// service around it — per chunk of recipients the id index rows in one transaction per bucket, then per
-/// recipient a read of the user row and one transaction adding item, id row and user row.
+/// service around it. Per chunk of recipients (in bucket order): the id-index rows in one transaction
+/// per bucket, one transaction per recipient (item, id row, counter change, user row merged), and the
+/// delivery records with their tally in one transaction per bucket.
 /// </summary>
 public static class RawAzurite
 {
@@ -19,28 +20,40 @@ public static class RawAzurite
     {
         var users = storage.Table(TableNames.Users);
         var index = storage.Table(TableNames.NotificationIndex);
+        var records = storage.Table(TableNames.Deliveries);
         var now = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
-        foreach (var chunk in Enumerable.Range(0, recipients).Chunk(ChunkSize))
+        var ordered = Enumerable.Range(0, recipients).OrderBy(i => TableKeys.UserBucket(User(i)));
+        foreach (var chunk in ordered.Chunk(ChunkSize))
         {
-            await Task.WhenAll(chunk
-                .Select(i => new NotificationIndexRow { PartitionKey = TableKeys.NotificationIndex("raw", Id(i)), RowKey = $"{Id(i):D16}", UserId = $"raw-{i}" })
-                .GroupBy(row => row.PartitionKey)
-                .Select(g => index.SubmitTransactionAsync(g.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)))));
+            await Task.WhenAll(chunk.GroupBy(i => TableKeys.NotificationIndex("raw", Id(i))).SelectMany(g => g.Chunk(100)).Select(g =>
+                index.SubmitTransactionAsync(g.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                    new NotificationIndexRow { PartitionKey = TableKeys.NotificationIndex("raw", Id(i)), RowKey = $"{Id(i):D16}", UserId = User(i) })))));
             await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
             {
-                var partition = TableKeys.User("raw", $"raw-{i}");
-                await users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
+                var partition = TableKeys.User("raw", User(i));
+                var item = new InboxItemRow { PartitionKey = partition, RowKey = TableKeys.InboxItem(now, Id(i)), Id = Id(i), Title = "raw", SeenChangedAt = now };
                 await users.SubmitTransactionAsync(
                 [
-                    new(TableTransactionActionType.Add, new InboxItemRow { PartitionKey = partition, RowKey = TableKeys.InboxItem(now, Id(i)), Id = Id(i), Title = "raw" }),
-                    new(TableTransactionActionType.Add, new InboxIdRow { PartitionKey = partition, RowKey = InboxIdRow.KeyFor(Id(i)) }),
-                    new(TableTransactionActionType.Add, new UserRow { PartitionKey = partition, RowKey = UserRow.Key, TotalCount = 1, UnseenCount = 1 }),
+                    new(TableTransactionActionType.Add, item),
+                    new(TableTransactionActionType.Add, new InboxIdRow { PartitionKey = partition, RowKey = InboxIdRow.KeyFor(Id(i)), ItemRowKey = item.RowKey }),
+                    InboxCounters.Record(partition, $"{Id(i):D16}", new InboxDelta(1, 1), now, null),
+                    new(TableTransactionActionType.UpsertMerge, new TableEntity(partition, UserRow.Key) { [nameof(UserRow.Identifier)] = User(i) }),
                 ], ct);
             });
+            await Task.WhenAll(chunk.GroupBy(i => TableKeys.Deliveries("raw", "send", User(i))).SelectMany(g => g.Chunk(99)).Select(g =>
+            {
+                var partition = TableKeys.Deliveries("raw", "send", User(g[0]));
+                var actions = g.Select(i => new TableTransactionAction(TableTransactionActionType.Add,
+                    new TableEntity(partition, $"d|{User(i)}|inApp") { ["Status"] = "sent" })).ToList();
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, $"t|{Guid.NewGuid():N}") { ["sent"] = g.Length }));
+                return records.SubmitTransactionAsync(actions);
+            }));
         }
         return recipients / watch.Elapsed.TotalSeconds;
     }
 
-    private static long Id(int recipient) => 1_000_000L + recipient;
+    private static string User(int recipient) => $"raw-{recipient}";
+
+    private static long Id(int recipient) => NotificationIds.For("raw", "send", User(recipient));
 }

@@ -3,13 +3,16 @@ using System.Diagnostics;
 
 namespace Notify.Benchmarks;
 
-public sealed record SendApiFigures(double SendsPerSecond, double P50Ms, double P99Ms);
+/// <param name="Accept">Sends per second and latency of the accepted requests.</param>
+/// <param name="Counts">Every storage request from the first send until the pipeline delivered the last one.</param>
+public sealed record SendApiFigures(LatencyFigures Accept, StorageCounts Counts, int Sends);
 
-/// <summary>Concurrent clients each sending one-recipient notifications as fast as answers come back.</summary>
+/// <summary>Concurrent clients each sending one-recipient notifications as fast as answers come back, then the pipeline drained.</summary>
 public static class SendApi
 {
     public static async Task<SendApiFigures> MeasureAsync(BenchmarkHost host, int clients, int sends)
     {
+        host.Counter.Take();
         var latencies = new ConcurrentBag<double>();
         var next = -1;
         var watch = Stopwatch.StartNew();
@@ -27,10 +30,8 @@ public static class SendApi
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));
-        var elapsed = watch.Elapsed.TotalSeconds;
-        var sorted = latencies.Order().ToArray();
-        return new SendApiFigures(sends / elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+        var accept = LatencyFigures.From(sends / watch.Elapsed.TotalSeconds, latencies);
+        await FanOut.Drained(host.Storage);
+        return new SendApiFigures(accept, host.Counter.Take(), sends);
     }
-
-    public static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 }

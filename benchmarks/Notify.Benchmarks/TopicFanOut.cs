@@ -8,17 +8,18 @@ using Notify.Core.Faces.V3;
 namespace Notify.Benchmarks;
 
 /// <summary>
-/// One send to a topic: members are seeded straight into storage (not timed), then the send is timed
-/// from the request until the pipeline's queues are drained.
+/// One send to a topic: members are seeded straight into storage (not timed, not counted), then the send
+/// is timed and counted from the request until the pipeline's queues are drained.
 /// </summary>
 public static class TopicFanOut
 {
-    public static async Task<double> MembersPerSecondAsync(BenchmarkHost host, int members)
+    public static async Task<FanOutFigures> MeasureAsync(BenchmarkHost host, int members)
     {
         var topicId = await CreateTopicAsync(host);
         await host.Services.GetRequiredService<TopicMemberStore>().SeedMembersAsync(
             host.AppId, topicId, Enumerable.Range(0, members).Select(i => $"member-{i}"), channels: null, parallelism: 16, CancellationToken.None);
 
+        host.Counter.Take();
         var watch = Stopwatch.StartNew();
         using var response = await host.Http.SendAsync(host.Send(new
         {
@@ -27,7 +28,7 @@ public static class TopicFanOut
         }));
         response.EnsureSuccessStatusCode();
         await FanOut.Drained(host.Storage);
-        return members / watch.Elapsed.TotalSeconds;
+        return new FanOutFigures(members / watch.Elapsed.TotalSeconds, host.Counter.Take(), members);
     }
 
     private static async Task<int> CreateTopicAsync(BenchmarkHost host)

@@ -1,16 +1,20 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Apps;
 
-/// <summary>Apps and their API-key index. Lookups by key are cached briefly because every request makes one.</summary>
+/// <summary>
+/// Apps and their API-key index. Lookups by key are cached briefly because every request makes one, and
+/// so are the pipeline's lookups by id, because every queue message makes one. A change made here clears
+/// this instance's caches at once; other instances see it within the cache lifetime.
+/// </summary>
 public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(15);
-    private readonly ConcurrentDictionary<string, (App App, DateTimeOffset Expires)> byApiKey = new();
-    private readonly ConcurrentDictionary<string, (App App, DateTimeOffset Expires)> bySecret = new();
+    private readonly ExpiringCache<App> byApiKey = new(clock, CacheLifetime);
+    private readonly ExpiringCache<App> byId = new(clock, CacheLifetime);
+    private readonly ExpiringCache<App> bySecret = new(clock, CacheLifetime);
     private TableClient Table => storage.Table(TableNames.Apps);
 
     public async Task<App> CreateAsync(string name, string? id, CancellationToken ct)
@@ -36,32 +40,28 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
         return response.HasValue ? response.Value : null;
     }
 
-    public async Task<App?> FindByApiKeyAsync(string apiKey, CancellationToken ct)
-    {
-        if (!Secrets.IsWellFormedId(apiKey)) return null;
-        var now = clock.GetUtcNow();
-        if (byApiKey.TryGetValue(apiKey, out var cached) && cached.Expires > now)
-            return cached.App;
-        var index = await Table.GetEntityIfExistsAsync<ApiKeyIndex>(ApiKeyIndex.PartitionName, apiKey, cancellationToken: ct);
-        var app = index.HasValue ? await GetAsync(index.Value!.AppId, ct) : null;
-        // Only real keys are cached, so callers inventing keys cannot grow the cache.
-        if (app is not null) byApiKey[apiKey] = (app, now + CacheLifetime);
-        return app;
-    }
+    /// <summary>For the pipeline, which reads the app for every message: a copy at most the cache lifetime old.</summary>
+    public Task<App?> GetCachedAsync(string appId, CancellationToken ct) =>
+        byId.GetAsync(appId, () => GetAsync(appId, CancellationToken.None), ct);
+
+    public Task<App?> FindByApiKeyAsync(string apiKey, CancellationToken ct) =>
+        !Secrets.IsWellFormedId(apiKey) ? Task.FromResult<App?>(null) : byApiKey.GetAsync(apiKey, async () =>
+        {
+            var index = await Table.GetEntityIfExistsAsync<ApiKeyIndex>(ApiKeyIndex.PartitionName, apiKey);
+            return index.HasValue ? await GetAsync(index.Value!.AppId, CancellationToken.None) : null;
+        }, ct);
 
     /// <summary>The app whose API secret this is, or null; the secret is compared in constant time.</summary>
     public async Task<App?> FindBySecretAsync(string secret, CancellationToken ct)
     {
         if (!Secrets.IsWellFormedId(secret)) return null;
         var key = ApiSecretIndex.KeyFor(secret);
-        var now = clock.GetUtcNow();
-        if (bySecret.TryGetValue(key, out var cached) && cached.Expires > now && Secrets.AreEqual(secret, cached.App.ApiSecret))
-            return cached.App;
-        var index = await Table.GetEntityIfExistsAsync<ApiSecretIndex>(ApiSecretIndex.PartitionName, key, cancellationToken: ct);
-        var app = index.HasValue ? await GetAsync(index.Value!.AppId, ct) : null;
-        if (app is null || !Secrets.AreEqual(secret, app.ApiSecret)) return null;
-        bySecret[key] = (app, now + CacheLifetime);
-        return app;
+        var app = await bySecret.GetAsync(key, async () =>
+        {
+            var index = await Table.GetEntityIfExistsAsync<ApiSecretIndex>(ApiSecretIndex.PartitionName, key);
+            return index.HasValue ? await GetAsync(index.Value!.AppId, CancellationToken.None) : null;
+        }, ct);
+        return app is not null && Secrets.AreEqual(secret, app.ApiSecret) ? app : null;
     }
 
     /// <summary>Saves changed options (a rotated secret included); fails with 412 when someone else changed the app first.</summary>
@@ -70,9 +70,9 @@ public sealed class AppStore(NotifyStorage storage, TimeProvider clock)
         await IndexSecretAsync(app, ct);
         var response = await Table.UpdateEntityAsync(app, app.ETag, TableUpdateMode.Replace, ct);
         app.ETag = response.Headers.ETag ?? default;
-        byApiKey.TryRemove(app.ApiKey, out _);
-        foreach (var (key, cached) in bySecret)
-            if (cached.App.Id == app.Id) bySecret.TryRemove(key, out _);
+        byApiKey.Remove(app.ApiKey);
+        byId.Remove(app.Id);
+        bySecret.RemoveWhere(cached => cached.Id == app.Id);
         return app;
     }
 

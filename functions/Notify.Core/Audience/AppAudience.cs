@@ -17,5 +17,9 @@ public sealed class AppAudience(TopicMemberStore members)
     public Task JoinAsync(string appId, string userId, CancellationToken ct) =>
         members.SeedMembersAsync(appId, TopicId, [userId], null, 1, ct);
 
+    /// <summary>Member rows for many users, grouped by bucket into transactions; repeating it is harmless.</summary>
+    public Task JoinAllAsync(string appId, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
+        members.SeedMembersAsync(appId, TopicId, userIds, null, 4, ct);
+
     public Task LeaveAsync(string appId, string userId, CancellationToken ct) => members.RemoveMemberRowAsync(appId, TopicId, userId, ct);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Deliveries;
@@ -9,11 +10,13 @@ public static class DeliveryStatus
     public const string Sent = "sent";
     public const string Failed = "failed";
     public const string Skipped = "skipped";
+
+    public static readonly IReadOnlyList<string> All = [Queued, Throttled, Sent, Failed, Skipped];
 }
 
 /// <summary>
-/// One (send, user, channel) attempt, in the send's partition so a backend can list a send's deliveries.
-/// An in-app delivery that reached the inbox needs no row: the inbox item is its record.
+/// One (send, user, channel) attempt, in the partition of the send's user bucket: a send's partitions are
+/// one key range, so its deliveries are listed by one query however many partitions they span.
 /// </summary>
 public sealed class DeliveryRow : TableRow
 {
@@ -24,6 +27,13 @@ public sealed class DeliveryRow : TableRow
     public string? ProviderMessageId { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The status as stored, so a save knows which tally to move.</summary>
+    [IgnoreDataMember]
+    public string? StoredStatus { get; set; }
+
+    public const string Prefix = "d|";
+    public const string End = "d}";
 
     public static string KeyFor(string userId, string channel) => $"d|{TableKeys.Encode(userId)}|{channel}";
 }

@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -34,13 +35,16 @@ public static class NotifyServices
         services.AddSingleton<IValidateOptions<NotifyOptions>, NotifyOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<StorageInitializer>();
-        services.AddSingleton(sp => StorageConnection.Create(configuration, sp.GetRequiredService<IOptions<NotifyOptions>>().Value.StoragePrefix));
+        services.AddSingleton(sp => StorageConnection.Create(configuration, sp.GetRequiredService<IOptions<NotifyOptions>>().Value.StoragePrefix,
+            sp.GetServices<HttpPipelinePolicy>()));
 
         services.AddSingleton<AppStore>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<InboxCounters>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<SendStore>();
+        services.AddSingleton<SendCommitter>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<SendService>();
         services.AddSingleton<CategoryStore>();

@@ -13,42 +13,31 @@ public sealed record ItemState(
 
 /// <summary>
 /// Item updates beyond seen and read: the user's one answer, and the first registered device an item was
-/// shown on. Each is a read-modify-write of the item under its ETag, so concurrent calls settle on one winner.
+/// shown on. Each is a read-modify-write of the item under its ETag (an answer through <see cref="InboxWriter.UpdateItemAsync"/>, with its counter change), so concurrent calls settle on one winner.
 /// </summary>
-public sealed class InboxAnswers(NotifyStorage storage, InboxStore inbox, OpenReceipts receipts, TimeProvider clock)
+public sealed class InboxAnswers(NotifyStorage storage, InboxWriter writer, OpenReceipts receipts, TimeProvider clock)
 {
-    private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
 
     /// <summary>Records the answer once: the item is opened (read and seen) by it, and a second answer changes nothing.</summary>
     public async Task<(AnswerOutcome Outcome, InboxItemRow? Item)> AnswerAsync(string appId, string userId, long id, string answerJson, CancellationToken ct)
     {
-        var partition = TableKeys.User(appId, userId);
-        for (var attempt = 1; ; attempt++)
+        InboxItemRow? answered = null;
+        var alreadyAnswered = false;
+        var found = await writer.UpdateItemAsync(appId, userId, id, (item, now) =>
         {
-            var item = await inbox.GetAsync(appId, userId, id, ct);
-            var user = await Users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
-            if (item is null || !user.HasValue) return (AnswerOutcome.NotFound, null);
-            if (item.AnsweredAt is not null) return (AnswerOutcome.AlreadyAnswered, item);
-            var now = clock.GetUtcNow();
-            InboxChanges.Apply(InboxChange.Clicked, item, user.Value!, now);
+            answered = item;
+            alreadyAnswered = item.AnsweredAt is not null;
+            if (alreadyAnswered) return null;
+            var delta = InboxChanges.Apply(InboxChange.Clicked, item, now) ?? InboxDelta.None;
             item.AnsweredAt = now;
             item.AnswerJson = answerJson;
-            try
-            {
-                await Users.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, user.Value!, user.Value!.ETag),
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, item, item.ETag),
-                ], ct);
-                await receipts.RecordAsync(appId, userId, item, ct);
-                return (AnswerOutcome.Answered, item);
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)
-            {
-                // Another change (a read, a second answer) got in first; look again.
-            }
-        }
+            return delta;
+        }, ct);
+        if (!found || answered is null) return (AnswerOutcome.NotFound, null);
+        if (alreadyAnswered) return (AnswerOutcome.AlreadyAnswered, answered);
+        await receipts.RecordAsync(appId, userId, answered, ct);
+        return (AnswerOutcome.Answered, answered);
     }
 
     /// <summary>The item's state, from the item or, once deleted, from its tombstone; null when it was never delivered.</summary>

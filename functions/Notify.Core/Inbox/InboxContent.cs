@@ -21,4 +21,5 @@ public sealed record InboxContent(
     public string? ActionsJson { get; init; }
 }
 
-public sealed record InboxPage(int TotalCount, int UnreadCount, IReadOnlyList<InboxItemRow> Items);
+/// <param name="NextCursor">Where the next page starts (null on the last page); passing it back reads that page without reading this one again.</param>
+public sealed record InboxPage(int TotalCount, int UnreadCount, IReadOnlyList<InboxItemRow> Items, string? NextCursor);

@@ -22,6 +22,19 @@ public sealed class InboxItemRow : TableRow
     public string? NotificationId { get; set; }
     /// <summary>How many stacked messages the item holds; null for an item that never stacked.</summary>
     public int? Increment { get; set; }
+    /// <summary>When <see cref="Seen"/> was last set (by the delivery or a change); mark-all-seen's watermark covers it when not later.</summary>
+    public DateTimeOffset? SeenChangedAt { get; set; }
+
+    /// <summary>An unseen item from before the user's last mark-all-seen reads as seen then.</summary>
+    public InboxItemRow WithWatermark(DateTimeOffset? seenWatermark)
+    {
+        if (!Seen && seenWatermark is { } watermark && (SeenChangedAt ?? DateTimeOffset.MinValue) <= watermark)
+        {
+            Seen = true;
+            SeenAt = watermark;
+        }
+        return this;
+    }
     public string? ActionsJson { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     /// <summary>The actions the user chose, as JSON.</summary>
@@ -30,6 +43,9 @@ public sealed class InboxItemRow : TableRow
     public string? DeviceId { get; set; }
     public DateTimeOffset? DeviceReachedAt { get; set; }
 }
+
+/// <summary>Points from a category's range to an item, so a category page reads only its own items.</summary>
+public sealed class InboxCategoryRow : TableRow;
 
 /// <summary>
 /// Maps an item id to its row key inside the user's partition. It outlives a deleted item as a

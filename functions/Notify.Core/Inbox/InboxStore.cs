@@ -1,70 +1,94 @@
-using Azure;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Notify.Core.Storage;
-using Notify.Core.Users;
 
 namespace Notify.Core.Inbox;
 
-/// <summary>Reads and changes one user's inbox. Every change moves the counters in the same transaction.</summary>
-public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, TimeProvider clock)
+/// <summary>
+/// Reads one user's inbox and applies the user's changes through <see cref="InboxWriter"/>. A page costs
+/// the counters' range query and reads of its own rows only, whatever the inbox holds.
+/// </summary>
+public sealed partial class InboxStore(NotifyStorage storage, InboxWriter writer, InboxCounters counters, OpenReceipts receipts, TimeProvider clock)
 {
-    private const int MaxAttempts = 20;
-    private const int MaxItemsPerTransaction = 99;
     private TableClient Users => storage.Table(TableNames.Users);
     private TableClient Index => storage.Table(TableNames.NotificationIndex);
 
-    public async Task<InboxPage> ListAsync(string appId, string userId, int pageNo, int limit, string? category, CancellationToken ct)
+    /// <summary>A cursor is the tail of an item's row key: inverted ticks and id.</summary>
+    public static bool IsCursor(string text) => CursorPattern().IsMatch(text);
+
+    /// <param name="cursor">From a previous page's <see cref="InboxPage.NextCursor"/>: the page starts there and <paramref name="pageNo"/> is not used to seek.</param>
+    public async Task<InboxPage> ListAsync(string appId, string userId, int pageNo, int limit, string? category, string? cursor, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
-        var user = await GetUserAsync(partition, ct);
-        if (user is null) return new InboxPage(0, 0, []);
-        var filter = category is null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {TableKeys.InboxItemPrefix} and RowKey lt {TableKeys.InboxItemEnd}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {TableKeys.InboxItemPrefix} and RowKey lt {TableKeys.InboxItemEnd} and Category eq {category}");
-        var skip = (pageNo - 1) * limit;
-        var items = new List<InboxItemRow>(limit);
-        var matched = 0;
-        // Without a category the counters give the total; with one, the whole filtered range is counted.
-        await foreach (var item in Users.QueryAsync<InboxItemRow>(filter, maxPerPage: Math.Min(1000, skip + limit), cancellationToken: ct))
+        // Counted before the items are read (an item commits with its count), so a page never shows fewer items than its counts promise.
+        var total = await counters.ReadAsync(partition, ct);
+        // A user being deleted has no inbox any more, while the deletion job removes the rows.
+        if (total.UserDeleting) return new InboxPage(0, 0, [], null);
+        var (prefix, end) = category is null
+            ? (TableKeys.InboxItemPrefix, TableKeys.InboxItemEnd)
+            : (TableKeys.InboxCategoryPrefix(category), TableKeys.InboxCategoryEnd(category));
+        var start = cursor is not null ? prefix + cursor : await SeekAsync(partition, prefix, end, (pageNo - 1) * limit, ct);
+        var rows = new List<InboxItemRow>(limit + 1);
+        if (start is not null)
         {
-            if (matched >= skip && items.Count < limit) items.Add(item);
-            matched++;
-            if (category is null && items.Count == limit) break;
+            // One row past the page says where the next page starts; a category's rows point at the items.
+            await foreach (var row in Users.QueryAsync<InboxItemRow>(Range(partition, start, end), maxPerPage: limit + 1,
+                select: category is null ? null : ["PartitionKey", "RowKey"], cancellationToken: ct))
+            {
+                rows.Add(row);
+                if (rows.Count > limit) break;
+            }
         }
-        return new InboxPage(category is null ? user.TotalCount : matched, user.UnseenCount, items);
+        var next = rows.Count > limit ? rows[limit].RowKey[prefix.Length..] : null;
+        var page = rows.Take(limit).ToList();
+        var items = category is null ? page : await ReadItemsAsync(partition, page.Select(r => TableKeys.InboxItemOfCategoryRow(r.RowKey)), ct);
+
+        var watermark = total.SeenWatermark;
+        return new InboxPage(category is null ? total.Total : total.TotalFor(category), total.Unseen,
+            items.Select(i => i.WithWatermark(watermark)).ToList(), next);
     }
 
     public async Task<InboxItemRow?> GetAsync(string appId, string userId, long id, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
-        var user = GetUserAsync(partition, ct);
-        var idRow = await Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
-        if (await user is null || !idRow.HasValue || idRow.Value!.Deleted) return null;
-        var item = await Users.GetEntityIfExistsAsync<InboxItemRow>(partition, idRow.Value.ItemRowKey, cancellationToken: ct);
-        return item.HasValue ? item.Value : null;
+        var head = counters.ReadHeadAsync(partition, ct);
+        var idRead = Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
+        await Task.WhenAll(head, idRead);
+        if (head.Result.UserDeleting || !idRead.Result.HasValue || idRead.Result.Value!.Deleted) return null;
+        var item = await Users.GetEntityIfExistsAsync<InboxItemRow>(partition, idRead.Result.Value.ItemRowKey, cancellationToken: ct);
+        return item.HasValue ? item.Value!.WithWatermark(head.Result.SeenWatermark) : null;
     }
 
     public async Task<int> GetUnreadCountAsync(string appId, string userId, CancellationToken ct) =>
-        (await GetUserAsync(TableKeys.User(appId, userId), ct))?.UnseenCount ?? 0;
+        (await counters.ReadAsync(TableKeys.User(appId, userId), ct)) is { UserDeleting: false } counts ? counts.Unseen : 0;
 
-    /// <summary>Returns false when the user has no such item.</summary>
-    public Task<bool> ChangeAsync(string appId, string userId, long id, InboxChange change, CancellationToken ct) =>
-        UpdateAsync(appId, userId, id, change, (item, user) => InboxChanges.Apply(change, item, user, clock.GetUtcNow()), ct);
+    /// <summary>Returns false when the user has no such item. An opened item that asks for an answer leaves an open receipt.</summary>
+    public async Task<bool> ChangeAsync(string appId, string userId, long id, InboxChange change, CancellationToken ct)
+    {
+        if (change == InboxChange.Deleted) return await writer.DeleteItemAsync(appId, userId, id, ct);
+        InboxItemRow? changed = null;
+        var found = await writer.UpdateItemAsync(appId, userId, id, (item, now) =>
+        {
+            changed = item;
+            return InboxChanges.Apply(change, item, now);
+        }, ct);
+        if (found && change == InboxChange.Clicked && changed is not null) await receipts.RecordAsync(appId, userId, changed, ct);
+        return found;
+    }
 
     /// <summary>
     /// Puts a newer message of a stack on its item: the content becomes <paramref name="content"/> and the item
-    /// unread and unseen again, through the same counter logic as any other change. A stack count the item already
-    /// reached (a slower racer's) changes nothing. Returns false when the user has no such item.
+    /// unread and unseen again, one <see cref="InboxWriter.UpdateItemAsync"/> with its counter change. A stack count
+    /// the item already reached (a slower racer's) changes nothing. Returns false when the user has no such item.
     /// </summary>
     public Task<bool> RestackAsync(string appId, string userId, long id, InboxContent content, CancellationToken ct) =>
-        UpdateAsync(appId, userId, id, InboxChange.Unread, (item, user) =>
+        writer.UpdateItemAsync(appId, userId, id, (item, now) =>
         {
-            if (item.Increment >= content.Increment) return false;
+            if (item.Increment >= content.Increment) return null;
             (item.Title, item.Message, item.Icon, item.Url, item.DataJson, item.Increment) =
                 (content.Title, content.Message, content.Icon, content.Url, content.DataJson, content.Increment);
-            InboxChanges.Apply(InboxChange.Unread, item, user, clock.GetUtcNow());
-            InboxChanges.Apply(InboxChange.Unseen, item, user, clock.GetUtcNow());
-            return true;
+            InboxChanges.Apply(InboxChange.Unread, item, now);
+            return InboxChanges.Apply(InboxChange.Unseen, item, now) ?? InboxDelta.None;
         }, ct);
 
     /// <summary>Whether the item was delivered once and deleted since (its id row is a tombstone).</summary>
@@ -74,84 +98,19 @@ public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, Tim
         return idRow.HasValue && idRow.Value!.Deleted;
     }
 
-    /// <param name="apply">Changes the item and counters read fresh on each attempt; false when nothing needs writing.</param>
-    private async Task<bool> UpdateAsync(string appId, string userId, long id, InboxChange change, Func<InboxItemRow, UserRow, bool> apply, CancellationToken ct)
-    {
-        var partition = TableKeys.User(appId, userId);
-        for (var attempt = 1; ; attempt++)
-        {
-            var item = await GetAsync(appId, userId, id, ct);
-            var user = await GetUserAsync(partition, ct);
-            if (item is null || user is null) return false;
-            if (!apply(item, user))
-            {
-                if (change == InboxChange.Clicked) await receipts.RecordAsync(appId, userId, item, ct);
-                return true;
-            }
-            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, user, user.ETag)];
-            if (change == InboxChange.Deleted)
-            {
-                actions.Add(new(TableTransactionActionType.Delete, item, item.ETag));
-                actions.Add(new(TableTransactionActionType.UpdateReplace, InboxIdRow.Tombstone(item, clock.GetUtcNow()), ETag.All));
-            }
-            else
-            {
-                actions.Add(new(TableTransactionActionType.UpdateReplace, item, item.ETag));
-            }
-            try
-            {
-                await Users.SubmitTransactionAsync(actions, ct);
-                if (change == InboxChange.Clicked) await receipts.RecordAsync(appId, userId, item, ct);
-                return true;
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)
-            {
-                // Another change won the race; apply ours to the fresh state.
-            }
-        }
-    }
+    /// <summary>One write, however many items are unseen: the watermark covers every item delivered or changed before now.</summary>
+    public Task MarkAllSeenAsync(string appId, string userId, CancellationToken ct) =>
+        counters.MarkAllSeenAsync(TableKeys.User(appId, userId), clock.GetUtcNow(), ct);
 
-    public async Task MarkAllSeenAsync(string appId, string userId, CancellationToken ct)
-    {
-        var partition = TableKeys.User(appId, userId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {TableKeys.InboxItemPrefix} and RowKey lt {TableKeys.InboxItemEnd} and Seen eq false");
-        var conflicts = 0;
-        while (true)
-        {
-            var user = await GetUserAsync(partition, ct);
-            if (user is null) return;
-            var unseen = new List<InboxItemRow>();
-            await foreach (var item in Users.QueryAsync<InboxItemRow>(filter, maxPerPage: MaxItemsPerTransaction, cancellationToken: ct))
-            {
-                unseen.Add(item);
-                if (unseen.Count == MaxItemsPerTransaction) break;
-            }
-            if (unseen.Count == 0) return;
-            var now = clock.GetUtcNow();
-            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, user, user.ETag)];
-            foreach (var item in unseen)
-            {
-                InboxChanges.Apply(InboxChange.Seen, item, user, now);
-                actions.Add(new(TableTransactionActionType.UpdateReplace, item, item.ETag));
-            }
-            try
-            {
-                await Users.SubmitTransactionAsync(actions, ct);
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412 && ++conflicts < MaxAttempts)
-            {
-                // Someone changed an item or the counters meanwhile; the next round reads them again.
-            }
-        }
-    }
-
-    /// <summary>Records id → user for items about to be delivered; upserts, so repeating it is harmless.</summary>
+    /// <summary>
+    /// Records id → user for items about to be delivered; upserts, so repeating it is harmless. Ids carry
+    /// their user's bucket, so recipients sorted by bucket share a few partitions per chunk.
+    /// </summary>
     public async Task IndexAsync(string appId, IEnumerable<(long Id, string UserId)> items, CancellationToken ct)
     {
         var rows = items.Select(i => new NotificationIndexRow
         {
-            PartitionKey = TableKeys.NotificationIndex(appId, i.Id), RowKey = TableKeys.NotificationIndexRow(i.Id), UserId = i.UserId,
+            PartitionKey = TableKeys.NotificationIndex(appId, i.Id), RowKey = $"{i.Id:D16}", UserId = i.UserId,
         });
         await Task.WhenAll(rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)).Select(batch =>
             Index.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct)));
@@ -159,14 +118,33 @@ public sealed class InboxStore(NotifyStorage storage, OpenReceipts receipts, Tim
 
     public async Task<string?> FindUserAsync(string appId, long id, CancellationToken ct)
     {
-        var row = await Index.GetEntityIfExistsAsync<NotificationIndexRow>(TableKeys.NotificationIndex(appId, id), TableKeys.NotificationIndexRow(id), cancellationToken: ct);
+        var row = await Index.GetEntityIfExistsAsync<NotificationIndexRow>(TableKeys.NotificationIndex(appId, id), $"{id:D16}", cancellationToken: ct);
         return row.HasValue ? row.Value!.UserId : null;
     }
 
-    /// <summary>The user's row, or null when there is none or the user is being deleted (whose inbox is gone at once).</summary>
-    private async Task<UserRow?> GetUserAsync(string partition, CancellationToken ct)
+    /// <summary>
+    /// Without a cursor, page N starts after (N−1)·limit rows. Only their keys are read (a projection), in
+    /// pages of 1,000: clients that page through the inbox pass the cursor and never come here.
+    /// </summary>
+    private async Task<string?> SeekAsync(string partition, string prefix, string end, int skip, CancellationToken ct)
     {
-        var user = await Users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
-        return user.HasValue && !user.Value!.Deleting ? user.Value : null;
+        if (skip == 0) return prefix;
+        var seen = 0;
+        await foreach (var row in Users.QueryAsync<TableEntity>(Range(partition, prefix, end), maxPerPage: 1000, select: ["RowKey"], cancellationToken: ct))
+            if (seen++ == skip) return row.RowKey;
+        return null;
     }
+
+    /// <summary>A category page's items, read by key in parallel: at most a page of point reads.</summary>
+    private async Task<IReadOnlyList<InboxItemRow>> ReadItemsAsync(string partition, IEnumerable<string> keys, CancellationToken ct)
+    {
+        var items = await Task.WhenAll(keys.Select(key => Users.GetEntityIfExistsAsync<InboxItemRow>(partition, key, cancellationToken: ct)));
+        return items.Where(i => i.HasValue).Select(i => i.Value!).ToList();
+    }
+
+    private static string Range(string partition, string start, string end) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {start} and RowKey lt {end}");
+
+    [GeneratedRegex(@"^\d{19}\|\d{16}$")]
+    private static partial Regex CursorPattern();
 }

@@ -10,54 +10,121 @@ namespace Notify.Core.Inbox;
 public enum DeliveryOutcome { Delivered, AlreadyDelivered, NotRendered }
 
 /// <summary>
-/// Writes one inbox item, its id row and the user's counters in one entity-group transaction. The
-/// item and id rows are added (never upserted), so a second delivery fails with 409 and changes nothing.
+/// Every write to an inbox item: a new item, an item update, a deletion. Each is one entity-group
+/// transaction with its counter change (<see cref="InboxCounters"/>), so no write reads the counters.
+/// New item and id rows are added (never upserted): a second delivery fails with 409 and changes nothing.
 /// </summary>
-public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, TimeProvider clock, ILogger<InboxWriter> logger)
+public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, UserIndexes indexes, TimeProvider clock, ILogger<InboxWriter> logger)
 {
     private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
 
     /// <param name="personalize">
     /// Makes the content for this user from their profile (a template in their locale); null from it means
-    /// the content could not be made, and nothing is written.
+    /// the content could not be made, and nothing is written. Only then, or with an inline profile, is the
+    /// user row read: otherwise the delivery is one transaction and no read, and the caller has joined the user
+    /// to the app's audience (<see cref="UserIndexes.JoinAllAsync"/>), since nothing here knows whether the row is new.
     /// </param>
     public async Task<DeliveryOutcome> DeliverAsync(
         string appId, string userId, long id, InboxContent content, JsonObject? profile,
         Func<JsonObject, InboxContent?>? personalize, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
+        if (profile is null && personalize is null)
+        {
+            // Creates the user row when missing and leaves an existing one as it is.
+            var user = new TableEntity(partition, UserRow.Key) { [nameof(UserRow.Identifier)] = userId };
+            try
+            {
+                await Users.SubmitTransactionAsync(NewItem(partition, id, content, new(TableTransactionActionType.UpsertMerge, user)), ct);
+                return DeliveryOutcome.Delivered;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                return DeliveryOutcome.AlreadyDelivered;
+            }
+        }
         for (var attempt = 1; ; attempt++)
         {
             var stored = await Users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
             var user = stored.HasValue ? stored.Value! : UserRow.New(appId, userId, clock.GetUtcNow());
-            user.TotalCount++;
-            user.UnseenCount++;
             var profileBefore = user.ProfileJson;
             if (profile is not null)
                 MergeInlineProfile(user, profile);
             await indexes.BeforeWriteAsync(appId, userId, !stored.HasValue, profileBefore, user.ProfileJson, ct);
             var itemContent = personalize is null ? content : personalize(Profiles.Parse(user.ProfileJson));
             if (itemContent is null) return DeliveryOutcome.NotRendered;
-            var item = NewItem(partition, id, itemContent);
-            TableTransactionAction[] actions =
-            [
-                new(TableTransactionActionType.Add, item),
-                new(TableTransactionActionType.Add, new InboxIdRow { PartitionKey = partition, RowKey = InboxIdRow.KeyFor(id), ItemRowKey = item.RowKey }),
-                stored.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, user, user.ETag)
-                    : new(TableTransactionActionType.Add, user),
-            ];
+            TableTransactionAction? userAction = !stored.HasValue ? new(TableTransactionActionType.Add, user)
+                : profile is not null ? new(TableTransactionActionType.UpdateReplace, user, user.ETag) : null;
             try
             {
-                await Users.SubmitTransactionAsync(actions, ct);
+                await Users.SubmitTransactionAsync(NewItem(partition, id, itemContent, userAction), ct);
                 return DeliveryOutcome.Delivered;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
                 if (e.Status == 409 && await IsDeliveredAsync(partition, id, ct))
                     return DeliveryOutcome.AlreadyDelivered;
-                // Otherwise the counters changed, or the user appeared, since the read: read again.
+                // Otherwise the profile changed, or the user appeared, since the read: read again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// The one way to change an existing item: reads it (the watermark applied), lets
+    /// <paramref name="change"/> edit it and say what that does to the counters (null: nothing to write),
+    /// and writes the item under its ETag with that counter change in one transaction, again on conflict.
+    /// Returns false when the user has no such item.
+    /// </summary>
+    public async Task<bool> UpdateItemAsync(string appId, string userId, long id, Func<InboxItemRow, DateTimeOffset, InboxDelta?> change, CancellationToken ct) =>
+        await EditAsync(appId, userId, id, ct, (partition, item, now) =>
+        {
+            var delta = change(item, now);
+            if (delta is null) return null;
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, item, item.ETag)];
+            if (!delta.Value.IsZero) actions.Add(InboxCounters.Record(partition, ChangeKey(now), delta.Value, now, item.Category));
+            return actions;
+        });
+
+    /// <summary>Deletes an item, keeping its id row as a tombstone so a redelivery cannot bring it back.</summary>
+    public async Task<bool> DeleteItemAsync(string appId, string userId, long id, CancellationToken ct) =>
+        await EditAsync(appId, userId, id, ct, (partition, item, now) =>
+        {
+            List<TableTransactionAction> actions =
+            [
+                new(TableTransactionActionType.Delete, item, item.ETag),
+                new(TableTransactionActionType.UpdateReplace, InboxIdRow.Tombstone(item, now), ETag.All),
+                InboxCounters.Record(partition, ChangeKey(now), InboxChanges.Apply(InboxChange.Deleted, item, now)!.Value, now, item.Category),
+            ];
+            if (item.Category is { } category)
+                actions.Add(new(TableTransactionActionType.Delete, new InboxCategoryRow { PartitionKey = partition, RowKey = TableKeys.InboxCategoryItem(category, item.RowKey) }, ETag.All));
+            return actions;
+        });
+
+    private async Task<bool> EditAsync(string appId, string userId, long id, CancellationToken ct,
+        Func<string, InboxItemRow, DateTimeOffset, List<TableTransactionAction>?> edit)
+    {
+        var partition = TableKeys.User(appId, userId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = counters.ReadHeadAsync(partition, ct);
+            var idRead = Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
+            await Task.WhenAll(head, idRead);
+            var idRow = idRead.Result;
+            if (head.Result.UserDeleting || !idRow.HasValue || idRow.Value!.Deleted) return false;
+            var stored = await Users.GetEntityIfExistsAsync<InboxItemRow>(partition, idRow.Value.ItemRowKey, cancellationToken: ct);
+            if (!stored.HasValue) return false;
+            var now = clock.GetUtcNow();
+            var actions = edit(partition, stored.Value!.WithWatermark(head.Result.SeenWatermark), now);
+            if (actions is null) return true;
+            try
+            {
+                await Users.SubmitTransactionAsync(actions, ct);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)
+            {
+                // Another change won the race; apply ours to the fresh item.
             }
         }
     }
@@ -82,22 +149,40 @@ public sealed class InboxWriter(NotifyStorage storage, UserIndexes indexes, Time
     private async Task<bool> IsDeliveredAsync(string partition, long id, CancellationToken ct) =>
         (await Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), [nameof(InboxIdRow.ItemRowKey)], ct)).HasValue;
 
-    private static InboxItemRow NewItem(string partition, long id, InboxContent content) => new()
+    private static string ChangeKey(DateTimeOffset now) => $"{now.UtcTicks:D19}-{Guid.NewGuid():N}";
+
+    /// <summary>The item, its id row, its category row and its counter change: all added, so a repeat conflicts.</summary>
+    private List<TableTransactionAction> NewItem(string partition, long id, InboxContent content, TableTransactionAction? userAction)
     {
-        PartitionKey = partition,
-        RowKey = TableKeys.InboxItem(content.CreatedAt, id),
-        Id = id,
-        SendId = content.SendId,
-        Title = content.Title,
-        Message = content.Message,
-        Icon = content.Icon,
-        Url = content.Url,
-        DataJson = content.DataJson,
-        Category = content.Category,
-        FeedId = content.FeedId,
-        CreatedAt = content.CreatedAt,
-        NotificationId = content.NotificationId,
-        Increment = content.Increment,
-        ActionsJson = content.ActionsJson,
-    };
+        var now = clock.GetUtcNow();
+        var item = new InboxItemRow
+        {
+            PartitionKey = partition,
+            RowKey = TableKeys.InboxItem(content.CreatedAt, id),
+            Id = id,
+            SendId = content.SendId,
+            Title = content.Title,
+            Message = content.Message,
+            Icon = content.Icon,
+            Url = content.Url,
+            DataJson = content.DataJson,
+            Category = content.Category,
+            FeedId = content.FeedId,
+            CreatedAt = content.CreatedAt,
+            NotificationId = content.NotificationId,
+            Increment = content.Increment,
+            ActionsJson = content.ActionsJson,
+            SeenChangedAt = now,
+        };
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.Add, item),
+            new(TableTransactionActionType.Add, new InboxIdRow { PartitionKey = partition, RowKey = InboxIdRow.KeyFor(id), ItemRowKey = item.RowKey }),
+            InboxCounters.Record(partition, $"{id:D16}", new InboxDelta(1, 1), now, content.Category),
+        ];
+        if (content.Category is { } category)
+            actions.Add(new(TableTransactionActionType.Add, new InboxCategoryRow { PartitionKey = partition, RowKey = TableKeys.InboxCategoryItem(category, item.RowKey) }));
+        if (userAction is not null) actions.Add(userAction);
+        return actions;
+    }
 }

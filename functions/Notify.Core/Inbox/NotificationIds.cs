@@ -1,12 +1,15 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Notify.Core.Storage;
 
 namespace Notify.Core.Inbox;
 
 /// <summary>
 /// Inbox item ids are integers (clients parse them as JavaScript numbers, so at most 2^53−1) and
 /// derive from (app, send, user): a redone delivery computes the same id and cannot add a second item.
+/// The low bits are the user's bucket (<see cref="TableKeys.UserBucket"/>), so a chunk of recipients sorted
+/// by bucket writes its id-index rows in a few transactions spread over many partitions.
 /// </summary>
 public static class NotificationIds
 {
@@ -15,8 +18,9 @@ public static class NotificationIds
     public static long For(string appId, string sendId, string userId)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{appId}\n{sendId}\n{userId}"));
-        var id = (long)(BinaryPrimitives.ReadUInt64BigEndian(hash) & MaxSafeInteger);
-        return id == 0 ? 1 : id;
+        var high = (long)(BinaryPrimitives.ReadUInt64BigEndian(hash) & MaxSafeInteger) / TableKeys.UserBuckets * TableKeys.UserBuckets;
+        var id = high + TableKeys.UserBucket(userId);
+        return id == 0 ? TableKeys.UserBuckets : id;
     }
 
     public static bool TryParse(string? text, out long id) =>

@@ -7,12 +7,14 @@ namespace Notify.Core.Inbox;
 /// <summary>A recipient opened the send's item: one row per (send, user), written once.</summary>
 public sealed class OpenReceiptRow : TableRow
 {
-    public const string Prefix = "o|";
-    public const string End = "o}";
-
     public DateTimeOffset OpenedAt { get; set; }
 
-    public static string KeyFor(string userId) => $"o|{TableKeys.Encode(userId)}";
+    /// <summary>Sends of one commit group share a partition, so the send id leads the key.</summary>
+    public static string Prefix(string sendId) => $"{sendId}|o|";
+
+    public static string End(string sendId) => $"{sendId}|o}}";
+
+    public static string KeyFor(string sendId, string userId) => $"{Prefix(sendId)}{TableKeys.Encode(userId)}";
 }
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class OpenReceipts(NotifyStorage storage)
         {
             await Sends.AddEntityAsync(new OpenReceiptRow
             {
-                PartitionKey = TableKeys.Send(appId, item.SendId), RowKey = OpenReceiptRow.KeyFor(userId), OpenedAt = openedAt,
+                PartitionKey = TableKeys.Send(appId, item.SendId), RowKey = OpenReceiptRow.KeyFor(item.SendId, userId), OpenedAt = openedAt,
             }, ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -46,7 +48,7 @@ public sealed class OpenReceipts(NotifyStorage storage)
         var partition = TableKeys.Send(appId, sendId);
         var count = 0;
         await foreach (var _ in Sends.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {OpenReceiptRow.Prefix} and RowKey lt {OpenReceiptRow.End}"), select: ["RowKey"], cancellationToken: ct))
+            $"PartitionKey eq {partition} and RowKey ge {OpenReceiptRow.Prefix(sendId)} and RowKey lt {OpenReceiptRow.End(sendId)}"), select: ["RowKey"], cancellationToken: ct))
             count++;
         return count;
     }

@@ -27,8 +27,7 @@ public sealed class ChannelDispatch(DeliveryStore deliveries, UserStore users, N
         foreach (var channel in planned.Where(p => Queued.Contains(p.Channel)).GroupBy(p => p.Channel))
         {
             var recipients = channel.Select(p => p.Recipient.Identifier).Distinct().ToList();
-            await Parallel.ForEachAsync(recipients, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
-                async (user, token) => await deliveries.QueueAsync(app.Id, send.SendId, user, channel.Key, token));
+            await deliveries.QueueAllAsync(app.Id, send.SendId, recipients, channel.Key, ct);
             foreach (var batch in recipients.Chunk(UsersPerMessage))
                 await storage.EnqueueAsync(channel.Key, new ChannelMessage(app.Id, send.SendId, channel.Key, batch, Released: false), null, ct);
         }

@@ -24,7 +24,7 @@ public sealed class ChannelHandler(
     {
         using var scope = logger.Stage(message.Channel, message.AppId, message.SendId);
         var send = await sends.GetAsync(message.AppId, message.SendId, ct);
-        var app = await apps.GetAsync(message.AppId, ct);
+        var app = await apps.GetCachedAsync(message.AppId, ct);
         if (send is null || app is null) return;
         var sender = senders.Single(s => s.Channel == message.Channel);
         var rows = (await Task.WhenAll(message.Users.Select(u => deliveries.GetAsync(app.Id, send.SendId, u, message.Channel, ct))))

@@ -27,7 +27,7 @@ public sealed class ImmediateChannelDelivery(
     {
         var rows = await Task.WhenAll(work.Select(async w =>
         {
-            await deliveries.QueueAsync(app.Id, w.Send.SendId, w.User.Identifier, channel, ct);
+            await deliveries.QueueAllAsync(app.Id, w.Send.SendId, [w.User.Identifier], channel, ct);
             await storage.EnqueueAsync(channel, new ChannelMessage(app.Id, w.Send.SendId, channel, [w.User.Identifier], Released: false), wait + QueueMargin, ct);
             return await deliveries.GetAsync(app.Id, w.Send.SendId, w.User.Identifier, channel, ct);
         }));

@@ -1,7 +1,10 @@
 namespace Notify.Core.Pipeline;
 
-/// <summary>On the <c>sends</c> queue: fan one accepted send out into delivery messages.</summary>
-public sealed record SendMessage(string AppId, string SendId);
+/// <summary>
+/// On the <c>sends</c> queue: fan one accepted send out into delivery messages, or, with
+/// <paramref name="Batch"/>, every send of one commit group (<see cref="Sends.SendCommitter"/>).
+/// </summary>
+public sealed record SendMessage(string AppId, string SendId, IReadOnlyList<string>? Batch = null);
 
 /// <summary>On the <c>deliveries</c> queue: deliver one recipient chunk of a send.</summary>
 public sealed record DeliveryMessage(string AppId, string SendId, int Chunk);

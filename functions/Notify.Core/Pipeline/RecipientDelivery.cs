@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
+using Notify.Core.Audience;
 using Notify.Core.Channels;
 using Notify.Core.Deliveries;
 using Notify.Core.Inbox;
 using Notify.Core.Preferences;
 using Notify.Core.Sends;
 using Notify.Core.Templates;
+using Notify.Core.Users;
 
 namespace Notify.Core.Pipeline;
 
@@ -18,13 +20,13 @@ public sealed record AudienceMember(Recipient Recipient, IReadOnlyList<string>? 
 /// </summary>
 public sealed class RecipientDelivery(
     SendStore sends, AppStore apps, InboxStore inbox, InboxWriter writer, PreferenceStore preferences, DeliveryStore deliveries,
-    ChannelDispatch dispatch, InAppTemplates templates, IOptions<NotifyOptions> options)
+    ChannelDispatch dispatch, InAppTemplates templates, UserIndexes indexes, IOptions<NotifyOptions> options)
 {
     public const string CancelledReason = "cancelled";
 
     public async Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, CancellationToken ct)
     {
-        var app = await apps.GetAsync(send.AppId, ct);
+        var app = await apps.GetCachedAsync(send.AppId, ct);
         if (app is null) return;
         var cancelled = await sends.GetCancelledAmongAsync(send, audience.Select(a => a.Recipient.Identifier), ct);
         var sendChannels = send.Channels is null ? AppChannels.Defaults(app) : DeliveryChannels.Split(send.Channels);
@@ -57,6 +59,9 @@ public sealed class RecipientDelivery(
             ActionsJson = send.ActionsJson,
         };
         var personalize = await templates.ForAsync(send, content, ct);
+        // Writes that need no profile do not read the user row, so cannot tell a new user: join them all up front.
+        if (personalize is null && !send.TopicIdList.Contains(AppAudience.TopicId))
+            await indexes.JoinAllAsync(send.AppId, toInbox.Where(r => r.Recipient.Profile is null).Select(r => r.Recipient.Identifier).ToList(), ct);
         var notRendered = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(toInbox, parallel, async (r, token) =>
         {

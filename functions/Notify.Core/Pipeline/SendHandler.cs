@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Notify.Core.Scheduling;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
@@ -8,16 +9,24 @@ namespace Notify.Core.Pipeline;
 
 /// <summary>
 /// Fans a send out: one delivery message per recipient chunk and one first-page message per topic
-/// bucket, so queues stay shallow however large the audience. A cancelled, already fanned-out or
-/// early message changes nothing; a repeat re-queues the work, and delivering twice changes nothing.
+/// bucket, so queues stay shallow however large the audience. Sends committed in a group are read in
+/// one query and their recipients (one chunk at most, on the send row) delivered here, with no further
+/// message. A cancelled, already fanned-out or early send changes nothing; a repeat re-queues the work,
+/// and delivering twice changes nothing.
 /// </summary>
-public sealed class SendHandler(SendStore sends, NotifyStorage storage, TimeProvider clock, ILogger<SendHandler> logger)
-    : IQueueHandler<SendMessage>
+public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, NotifyStorage storage, IOptions<NotifyOptions> options,
+    TimeProvider clock, ILogger<SendHandler> logger) : IQueueHandler<SendMessage>
 {
     private static readonly string[] Pending = [SendStatus.Scheduled, SendStatus.Accepted];
 
     public async Task HandleAsync(SendMessage message, long dequeueCount, CancellationToken ct)
     {
+        if (message.Batch is { Count: > 0 } batch)
+        {
+            using var groupScope = logger.Stage("fan-out", message.AppId, batch[0]);
+            await FanOutGroupAsync(message.AppId, batch, ct);
+            return;
+        }
         using var scope = logger.Stage("fan-out", message.AppId, message.SendId);
         var send = await sends.GetAsync(message.AppId, message.SendId, ct);
         if (send is null)
@@ -34,13 +43,30 @@ public sealed class SendHandler(SendStore sends, NotifyStorage storage, TimeProv
             if (wait <= SendSchedule.MaxQueueDelay) await storage.EnqueueAsync(QueueNames.Sends, message, wait, ct);
             return;
         }
+        await FanOutAsync(send, ct);
+        await sends.TransitionAsync(send, Pending, SendStatus.FannedOut, ct);
+    }
+
+    /// <summary>A commit group holds only sends due now; they move to fanned-out together, in one transaction.</summary>
+    private async Task FanOutGroupAsync(string appId, IReadOnlyList<string> sendIds, CancellationToken ct)
+    {
+        var group = (await sends.GetGroupAsync(appId, sendIds, ct)).Where(s => Pending.Contains(s.Status)).ToList();
+        await Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct },
+            async (send, token) => await FanOutAsync(send, token));
+        await sends.TransitionAllAsync(group, Pending, SendStatus.FannedOut, ct);
+    }
+
+    private async Task FanOutAsync(SendRow send, CancellationToken ct)
+    {
         var deliveries = Enumerable.Range(0, send.ChunkCount).Select(chunk =>
             storage.EnqueueAsync(QueueNames.Deliveries, new DeliveryMessage(send.AppId, send.SendId, chunk), null, ct));
         var topicPages = send.TopicIdList.SelectMany(topic => Enumerable.Range(0, TopicMemberStore.BucketCount).Select(bucket =>
             storage.EnqueueAsync(QueueNames.TopicPages, new TopicPageMessage(send.AppId, send.SendId, topic, bucket, 0, null), null, ct)));
-        await Task.WhenAll(deliveries.Concat(topicPages));
-        await sends.TransitionAsync(send, Pending, SendStatus.FannedOut, ct);
-        logger.LogInformation("Fanned out into {Chunks} recipient chunks and {Topics} topics × {Buckets} buckets",
-            send.ChunkCount, send.TopicIdList.Count, TopicMemberStore.BucketCount);
+        var carried = send.RecipientsJson is { } json
+            ? delivery.DeliverAsync(send, Recipient.Deserialize(json).Select(r => new AudienceMember(r, null)).ToList(), ct)
+            : Task.CompletedTask;
+        await Task.WhenAll(deliveries.Concat(topicPages).Append(carried));
+        logger.LogInformation("Send {SendId} fanned out into {Chunks} recipient chunks and {Topics} topics × {Buckets} buckets",
+            send.SendId, send.ChunkCount, send.TopicIdList.Count, TopicMemberStore.BucketCount);
     }
 }

@@ -11,21 +11,20 @@ namespace Notify.Core.Pipeline;
 /// schedule row when that is beyond the queue's reach. No delivery work happens in the request.
 /// </summary>
 public sealed class SendService(
-    SendStore sends, WorkflowRunStore workflows, ScheduleStore schedules, NotifyStorage storage, IOptions<NotifyOptions> options, TimeProvider clock)
+    SendStore sends, SendCommitter committer, WorkflowRunStore workflows, ScheduleStore schedules, NotifyStorage storage,
+    IOptions<NotifyOptions> options, TimeProvider clock)
 {
     /// <summary>Keeps a chunk row's JSON well under the 32K-character string property cap.</summary>
     private const int MaxChunkChars = 30_000;
 
     public async Task<string> AcceptAsync(string appId, SendRequest request, CancellationToken ct)
     {
-        var sendId = Guid.CreateVersion7().ToString();
         var chunks = Chunk(request.Recipients, options.Value.RecipientsPerChunk);
         var now = clock.GetUtcNow();
         var delay = request.SendAt - now is { } wait && wait > TimeSpan.Zero ? wait : (TimeSpan?)null;
         var send = new SendRow
         {
             AppId = appId,
-            SendId = sendId,
             CreatedAt = now,
             Status = delay is null ? SendStatus.Accepted : SendStatus.Scheduled,
             Title = request.Title,
@@ -46,6 +45,14 @@ public sealed class SendService(
             CancellationKey = request.Workflow?.CancellationKey,
             ActionsJson = request.Actions?.ToJson(),
         };
+        // Sends of at most one chunk that go now are committed in groups; the rest commit alone.
+        if (delay is null && request.Workflow?.CancellationKey is null && chunks.Count <= 1)
+        {
+            send.RecipientsJson = chunks.FirstOrDefault();
+            if (SendCommitter.CanGroup(send)) return await committer.CommitAsync(send, ct);
+            send.RecipientsJson = null;
+        }
+        var sendId = send.SendId = Guid.CreateVersion7().ToString();
         if (request.Workflow is { CancellationKey: { } key } workflow)
             await workflows.IndexAsync(appId, workflow.Identifier, key, sendId, ct);
         await sends.SaveAsync(send, chunks, ct);
@@ -56,24 +63,32 @@ public sealed class SendService(
         return sendId;
     }
 
+    /// <summary>
+    /// Recipients are chunked in user-bucket order, so a chunk's id-index rows and delivery records fall
+    /// into a few bucket partitions (a few transactions) while the send as a whole spreads over all of them.
+    /// Within a chunk they keep the order they were given in, so a send of one chunk lists them as sent.
+    /// </summary>
     public static IReadOnlyList<string> Chunk(IReadOnlyList<Recipient> recipients, int perChunk)
     {
         var chunks = new List<string>();
-        var current = new List<Recipient>();
+        var current = new List<(Recipient Recipient, int Index)>();
         var chars = 0;
-        foreach (var recipient in recipients)
+        foreach (var (recipient, index) in recipients.Select((r, i) => (r, i)).OrderBy(r => TableKeys.UserBucket(r.r.Identifier)))
         {
             var size = Recipient.Serialize([recipient]).Length;
             if (current.Count == perChunk || (current.Count > 0 && chars + size > MaxChunkChars))
             {
-                chunks.Add(Recipient.Serialize(current));
+                chunks.Add(InGivenOrder(current));
                 current = [];
                 chars = 0;
             }
-            current.Add(recipient);
+            current.Add((recipient, index));
             chars += size;
         }
-        if (current.Count > 0) chunks.Add(Recipient.Serialize(current));
+        if (current.Count > 0) chunks.Add(InGivenOrder(current));
         return chunks;
     }
+
+    private static string InGivenOrder(IEnumerable<(Recipient Recipient, int Index)> chunk) =>
+        Recipient.Serialize(chunk.OrderBy(r => r.Index).Select(r => r.Recipient).ToList());
 }

@@ -11,7 +11,7 @@ namespace Notify.Core.Pipeline;
 /// Removes a deleted user's rows one page per message, so no request or message holds a whole partition:
 /// the id index and topic memberships outside the partition, the rows inside it. Id rows stay as tombstones,
 /// as when one item is deleted, so a late redelivery finds its item delivered rather than bringing the user
-/// back. The user row goes last, under the ETag it had when the pass began: a delivery that wrote meanwhile
+/// back. The user row goes last with the counters row (which hides the inbox meanwhile), under the ETag it had when the pass began: a delivery that wrote meanwhile
 /// changed it, and another pass picks up what it wrote. Repeating a page changes nothing.
 /// </summary>
 public sealed class UserDeletionHandler(NotifyStorage storage, UserIndexes indexes, ILogger<UserDeletionHandler> logger) : IQueueHandler<UserDeletionMessage>
@@ -47,7 +47,11 @@ public sealed class UserDeletionHandler(NotifyStorage storage, UserIndexes index
         }
         try
         {
-            await Users.DeleteEntityAsync(partition, UserRow.Key, new ETag(passETag), ct);
+            await Users.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, UserRow.Key), new ETag(passETag)),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, TableKeys.InboxCounts), ETag.All),
+            ], ct);
             logger.LogInformation("Deleted user's rows are gone");
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -74,7 +78,8 @@ public sealed class UserDeletionHandler(NotifyStorage storage, UserIndexes index
             .Select(r => new TableEntity(r.PartitionKey, r.RowKey) { [nameof(Inbox.InboxIdRow.Deleted)] = true });
         foreach (var batch in tombstones.Chunk(TableBatches.MaxEntities))
             await Users.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r)), ct);
-        await TableBatches.DeleteAsync(Users,
-            rows.Where(r => r.RowKey != UserRow.Key && !r.RowKey.StartsWith(TableKeys.InboxIdPrefix, StringComparison.Ordinal)), ct);
+        // The counters row says the user is being deleted, so it goes with the user row, at the end.
+        await TableBatches.DeleteAsync(Users, rows.Where(r => r.RowKey != UserRow.Key && r.RowKey != TableKeys.InboxCounts
+            && !r.RowKey.StartsWith(TableKeys.InboxIdPrefix, StringComparison.Ordinal)), ct);
     }
 }

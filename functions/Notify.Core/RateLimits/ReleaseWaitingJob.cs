@@ -30,7 +30,7 @@ public sealed class ReleaseWaitingJob(WaitingStore waiting, RateBudgets budgets,
 
     private async Task ReleaseAsync(WaitingIndexRow index, CancellationToken ct)
     {
-        var app = await apps.GetAsync(index.AppId, ct);
+        var app = await apps.GetCachedAsync(index.AppId, ct);
         var now = clock.GetUtcNow();
         var due = app is null ? [] : await waiting.DueAsync(index.AppId, index.Channel, now, budgets.Limit(app, index.Channel), ct);
         if (due.Count > 0)

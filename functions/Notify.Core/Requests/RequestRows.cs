@@ -8,7 +8,8 @@ namespace Notify.Core.Requests;
 /// </summary>
 public sealed class RequestRow : TableRow
 {
-    public const string Key = "request";
+    /// <summary>Sends of one commit group share a partition, so the send id leads the key.</summary>
+    public static string KeyFor(string requestId) => $"{requestId}|request";
 
     public string? Name { get; set; }
     public bool Broadcast { get; set; }

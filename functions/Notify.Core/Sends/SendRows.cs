@@ -13,10 +13,18 @@ public static class SendStatus
     public const string Cancelled = "cancelled";
 }
 
-/// <summary>One accepted request to notify. Its recipients live in chunk rows of the same partition.</summary>
+/// <summary>
+/// One accepted request to notify. Its rows (chunks, cancellations, page markers) share its commit
+/// group's partition, each keyed under the send id.
+/// </summary>
 public sealed class SendRow : TableRow
 {
-    public const string Key = "send";
+    public static string KeyFor(string sendId) => $"{sendId}|send";
+
+    /// <summary>The range of every row of one send within its group's partition.</summary>
+    public static string Prefix(string sendId) => $"{sendId}|";
+
+    public static string End(string sendId) => $"{sendId}}}";
 
     public string AppId { get; set; } = "";
     public string SendId { get; set; } = "";
@@ -46,6 +54,11 @@ public sealed class SendRow : TableRow
     public int? Increment { get; set; }
     /// <summary>Set once some recipients were cancelled, so deliveries only look them up when there are any.</summary>
     public bool HasCancelledRecipients { get; set; }
+    /// <summary>
+    /// The recipients of a send committed in a group (<see cref="Pipeline.SendCommitter"/>): at most one chunk's
+    /// worth, carried on the row itself, so fan-out reads a whole group in one query. Null otherwise.
+    /// </summary>
+    public string? RecipientsJson { get; set; }
     /// <summary><see cref="Answers.ItemActions"/> as JSON, copied onto every item.</summary>
     public string? ActionsJson { get; set; }
 
@@ -59,7 +72,7 @@ public sealed class RecipientChunkRow : TableRow
 {
     public string RecipientsJson { get; set; } = "[]";
 
-    public static string KeyFor(int chunk) => $"r|{chunk:D5}";
+    public static string KeyFor(string sendId, int chunk) => $"{sendId}|r|{chunk:D5}";
 }
 
 /// <summary>A recipient cancelled through <c>cancelFor.recipients</c>; deliveries skip them.</summary>
@@ -67,14 +80,17 @@ public sealed class CancelledRecipientRow : TableRow
 {
     public string UserId { get; set; } = "";
 
-    public const string Prefix = "x|";
-    public const string End = "x}";
+    public static string Prefix(string sendId) => $"{sendId}|x|";
 
-    public static string KeyFor(string userId) => $"x|{TableKeys.Encode(userId)}";
+    public static string End(string sendId) => $"{sendId}|x}}";
+
+    public static string KeyFor(string sendId, string userId) => $"{Prefix(sendId)}{TableKeys.Encode(userId)}";
 }
 
 /// <summary>Marks that the message for the page after this one was queued, so a repeated page does not start a second chain.</summary>
 public sealed class TopicPageRow : TableRow
 {
-    public static string KeyFor(int topicId, int bucket, int page) => $"p|{topicId:D10}|{bucket:D2}|{page:D7}";
+    public static string Prefix(string sendId) => $"{sendId}|p|";
+
+    public static string KeyFor(string sendId, int topicId, int bucket, int page) => $"{Prefix(sendId)}{topicId:D10}|{bucket:D2}|{page:D7}";
 }

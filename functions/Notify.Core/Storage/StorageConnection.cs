@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
@@ -14,13 +15,20 @@ public static class StorageConnection
 {
     public const string Setting = "AzureWebJobsStorage";
 
-    public static NotifyStorage Create(IConfiguration configuration, string prefix)
+    /// <param name="policies">Added to every table and queue request (the benchmark counts requests with one).</param>
+    public static NotifyStorage Create(IConfiguration configuration, string prefix, IEnumerable<HttpPipelinePolicy>? policies = null)
     {
         // Base64 matches the Functions queue trigger's default messageEncoding.
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var tableOptions = new TableClientOptions();
+        foreach (var policy in policies ?? [])
+        {
+            queueOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        }
         var connectionString = configuration[Setting];
         if (!string.IsNullOrWhiteSpace(connectionString))
-            return new NotifyStorage(new TableServiceClient(connectionString),
+            return new NotifyStorage(new TableServiceClient(connectionString, tableOptions),
                 new QueueServiceClient(connectionString, queueOptions), prefix);
 
         var section = configuration.GetSection(Setting);
@@ -30,7 +38,7 @@ public static class StorageConnection
             throw new InvalidOperationException(
                 $"Set {Setting} to a connection string, or {Setting}__tableServiceUri and {Setting}__queueServiceUri for managed identity.");
         var credential = Credential(section["clientId"]);
-        return new NotifyStorage(new TableServiceClient(new Uri(tableUri), credential),
+        return new NotifyStorage(new TableServiceClient(new Uri(tableUri), credential, tableOptions),
             new QueueServiceClient(new Uri(queueUri), credential, queueOptions), prefix);
     }
 

@@ -15,6 +15,8 @@ public static class TableNames
     public const string RateLimits = "ratelimits";
     public const string Waiting = "waiting";
     public const string Templates = "templates";
+    /// <summary>Delivery records and their status tallies, per send and user bucket.</summary>
+    public const string Deliveries = "deliveries";
     /// <summary>Feeds (the channels API), their subscriptions and codes, subscribers, and settled feed callbacks.</summary>
     public const string Feeds = "feeds";
     public const string FeedSubscriptions = "feedsubscriptions";
@@ -27,7 +29,7 @@ public static class TableNames
     public const string Requests = "requests";
 
     public static readonly IReadOnlyList<string> All =
-        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates,
+        [Apps, Users, Sends, NotificationIndex, Catalog, TopicMembers, Schedules, Workflows, RateLimits, Waiting, Templates, Deliveries,
         Feeds, FeedSubscriptions, FeedCodes, Subscribers, FeedCallbacks, Emails, Requests];
 }
 

@@ -17,7 +17,29 @@ public static class TableKeys
 
     public static string User(string appId, string userId) => $"{appId}|{Encode(userId)}";
 
-    public static string Send(string appId, string sendId) => $"{appId}|{sendId}";
+    /// <summary>
+    /// Sends accepted together share one partition, so their rows commit in one transaction: a send id is
+    /// its commit group's id with the send's two-hex-digit place in the group at the end.
+    /// </summary>
+    public static string Send(string appId, string sendId) => $"{appId}|{SendGroup(sendId)}";
+
+    /// <summary>Ids a caller chose (a batch message's) are not grouped: each is its own partition.</summary>
+    public static string SendGroup(string sendId) => Guid.TryParse(sendId, out _) ? sendId[..^2] : sendId;
+
+    /// <summary>
+    /// Users are spread over this many buckets for everything written once per recipient outside the
+    /// user's own partition (id index, delivery records), so no partition takes more than 1/128 of a send.
+    /// </summary>
+    public const int UserBuckets = 128;
+
+    public static int UserBucket(string userId) => BucketOf(userId, UserBuckets);
+
+    /// <summary>A send's delivery records, one partition per user bucket; the send's partitions form one key range.</summary>
+    public static string Deliveries(string appId, string sendId, string userId) => $"{DeliveriesOf(appId, sendId)}{UserBucket(userId):x2}";
+
+    public static string DeliveriesOf(string appId, string sendId) => $"{appId}|{sendId}|";
+
+    public static string DeliveriesEnd(string appId, string sendId) => $"{appId}|{sendId}}}";
 
     /// <summary>Rate budgets and waiting deliveries share this partition scheme: one per app and channel.</summary>
     public static string AppChannel(string appId, string channel) => $"{appId}|{channel}";
@@ -33,7 +55,8 @@ public static class TableKeys
 
     public static string Template(string identifier) => Encode(identifier);
 
-    public static string NotificationIndex(string appId, long notificationId) => $"{appId}|{notificationId % 16:x}";
+    /// <summary>An item id carries its user's bucket in its low bits (<see cref="Inbox.NotificationIds"/>), so the index row lands in that bucket.</summary>
+    public static string NotificationIndex(string appId, long notificationId) => $"{appId}|{notificationId % UserBuckets:x2}";
 
     public static string NotificationIndexRow(long notificationId) => $"{notificationId:D16}";
 
@@ -59,6 +82,21 @@ public static class TableKeys
     public const string InboxItemPrefix = "n|";
     public const string InboxItemEnd = "n}";
 
+    /// <summary>A category's items, in the same order as the inbox: the item row key behind the category.</summary>
+    public static string InboxCategoryItem(string category, string itemRowKey) => $"{InboxCategoryPrefix(category)}{itemRowKey[InboxItemPrefix.Length..]}";
+
+    public static string InboxCategoryPrefix(string category) => $"g|{Encode(category)}|";
+
+    public static string InboxCategoryEnd(string category) => $"g|{Encode(category)}}}";
+
+    public static string InboxItemOfCategoryRow(string categoryRowKey) => InboxItemPrefix + categoryRowKey[(categoryRowKey.IndexOf('|', 2) + 1)..];
+
+    /// <summary>The folded inbox counters; their unfolded changes sort right after them (<see cref="InboxCountChange"/>).</summary>
+    public const string InboxCounts = "c";
+
+    public static string InboxCountChange(string unique) => $"c|{unique}";
+
+    public const string InboxCountsEnd = "c}";
     /// <summary>Addresses compare without case, as mail systems do for the domain and nearly all do for the local part.</summary>
     public static string Email(string appId, string email) => $"{appId}|{Encode(email.ToLowerInvariant())}";
 

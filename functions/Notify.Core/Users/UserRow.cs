@@ -12,8 +12,6 @@ public sealed class UserRow : TableRow
 
     public string Identifier { get; set; } = "";
     public string ProfileJson { get; set; } = "{}";
-    public int TotalCount { get; set; }
-    public int UnseenCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Channels the user muted per batch-API notification, as JSON (<see cref="Preferences.NotificationMutes"/>).</summary>

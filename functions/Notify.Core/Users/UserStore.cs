@@ -56,6 +56,8 @@ public sealed class UserStore(NotifyStorage storage, UserIndexes indexes, TimePr
             var stored = await ReadAsync(appId, userId, ct);
             if (stored is { Deleting: true }) throw new UserBeingDeletedException(userId);
             var user = stored ?? UserRow.New(appId, userId, clock.GetUtcNow());
+            // A delivery creates the row without times of its own.
+            if (user.CreatedAt == default) user.CreatedAt = user.Timestamp ?? clock.GetUtcNow();
             var before = user.ProfileJson;
             change(user);
             user.UpdatedAt = clock.GetUtcNow();
@@ -66,14 +68,19 @@ public sealed class UserStore(NotifyStorage storage, UserIndexes indexes, TimePr
         });
 
     /// <summary>Marks the user deleted, which hides them from every API at once.</summary>
+    /// <param name="alongside">A row change in the user's partition made in the same transaction (the inbox hiding itself).</param>
     /// <returns>False when there is no such user (or they are being deleted already).</returns>
-    public Task<bool> MarkDeletingAsync(string appId, string userId, CancellationToken ct) =>
+    public Task<bool> MarkDeletingAsync(string appId, string userId, Func<string, TableTransactionAction> alongside, CancellationToken ct) =>
         Optimistic.RetryAsync(async () =>
         {
             var user = await ReadAsync(appId, userId, ct);
             if (user is null || user.Deleting) return false;
             user.Deleting = true;
-            await Users.UpdateEntityAsync(user, user.ETag, TableUpdateMode.Replace, ct);
+            await Users.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, user, user.ETag),
+                alongside(user.PartitionKey),
+            ], ct);
             return true;
         }, [412]);
 }

@@ -9,12 +9,11 @@ namespace Notify.SelfHost.Queues;
 /// Polls one queue the way the Functions queue trigger does: batches of <c>batchSize</c>, a new batch
 /// once in-flight work drops to <c>newBatchThreshold</c>, polling that backs off while idle, a failed
 /// message retried after <c>visibilityTimeout</c> and moved to the poison queue at <c>maxDequeueCount</c>.
+/// A message is held on a short lease renewed while its handler runs (<see cref="QueueHostOptions.Lease"/>).
 /// </summary>
 public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, IServiceProvider services, QueueHostOptions options, ILogger logger)
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
-    /// <summary>How long a received message stays hidden while its handler runs.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     private readonly QueueClient queue = storage.Queue(consumer.Queue);
     private readonly QueueClient poison = storage.Queue(QueueNames.Poison(consumer.Queue));
@@ -52,9 +51,13 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, Lease, stopping)).Value;
+                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.Lease, stopping)).Value;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
             {
                 logger.LogWarning(e, "Receiving from {Queue} failed", consumer.Queue);
                 messages = [];
@@ -74,22 +77,67 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stopping)
     {
+        var lease = new Lease(message.PopReceipt);
+        Exception? failure = null;
+        using (var working = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+        {
+            var renewal = RenewAsync(message.MessageId, lease, working.Token);
+            try
+            {
+                await consumer.HandleAsync(services, message.Body.ToString(), message.DequeueCount, stopping);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            // Renewal stops before the token source goes: a disposed source would never cancel it.
+            await working.CancelAsync();
+            await renewal;
+        }
+        if (failure is null)
+            await DeleteAsync(message, lease.PopReceipt);
+        else if (!stopping.IsCancellationRequested)
+            await FailAsync(message, lease.PopReceipt, failure);
+        // A failure while shutting down leaves the message: its lease runs out and another instance takes it.
+    }
+
+    private async Task DeleteAsync(QueueMessage message, string popReceipt)
+    {
         try
         {
-            await consumer.HandleAsync(services, message.Body.ToString(), message.DequeueCount, stopping);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
         }
-        catch (Exception e) when (!stopping.IsCancellationRequested)
+        catch (Azure.RequestFailedException e)
         {
-            await FailAsync(message, e);
-        }
-        catch (Exception) when (stopping.IsCancellationRequested)
-        {
-            // Shutting down: the lease runs out and another instance takes the message.
+            // Handled, but the lease was lost: the message comes back, and handling it again changes nothing.
+            logger.LogWarning(e, "Could not delete handled message {MessageId} on {Queue}", message.MessageId, consumer.Queue);
         }
     }
 
-    private async Task FailAsync(QueueMessage message, Exception error)
+    /// <summary>Keeps the message hidden while its handler runs; each renewal gives a new pop receipt.</summary>
+    private async Task RenewAsync(string messageId, Lease lease, CancellationToken working)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Lease / 3, working);
+                // Not cancelled once sent: a renewal the server applied but whose answer was dropped would lose the new pop receipt.
+                var renewed = await queue.UpdateMessageAsync(messageId, lease.PopReceipt, visibilityTimeout: options.Lease, cancellationToken: CancellationToken.None);
+                lease.PopReceipt = renewed.Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The handler finished, or the host is stopping.
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            logger.LogWarning(e, "Lost the lease of message {MessageId} on {Queue}; another instance may handle it too", messageId, consumer.Queue);
+        }
+    }
+
+    private async Task FailAsync(QueueMessage message, string popReceipt, Exception error)
     {
         try
         {
@@ -97,12 +145,12 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
             {
                 logger.LogError(error, "Message {MessageId} on {Queue} failed {Count} times; moving it to the poison queue", message.MessageId, consumer.Queue, message.DequeueCount);
                 await poison.SendMessageAsync(message.Body.ToString());
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt);
             }
             else
             {
                 logger.LogWarning(error, "Message {MessageId} on {Queue} failed (attempt {Count}); retrying", message.MessageId, consumer.Queue, message.DequeueCount);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: options.VisibilityTimeout);
             }
         }
         catch (Exception e)
@@ -122,5 +170,11 @@ public sealed class QueuePoller(QueueConsumer consumer, NotifyStorage storage, I
         {
             return false;
         }
+    }
+
+    /// <summary>The message's current pop receipt: renewing the lease replaces it.</summary>
+    private sealed class Lease(string popReceipt)
+    {
+        public string PopReceipt { get; set; } = popReceipt;
     }
 }

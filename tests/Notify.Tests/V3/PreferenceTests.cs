@@ -70,7 +70,7 @@ public sealed class PreferenceTests(NotifyServer server) : IClassFixture<NotifyS
         await server.WaitForInboxAsync(app, "loud", 1);
         var quiet = await server.WaitForInboxAsync(app, "quiet", 1);
         Assert.Equal("Uncategorised", quiet["data"]![0]!["title"]!.GetValue<string>());
-        var deliveries = await server.Get<DeliveryStore>().ListAsync(app.Id, sendId, CancellationToken.None);
+        var deliveries = (await server.Get<DeliveryStore>().ListAsync(app.Id, sendId, null, null, 1000, null, CancellationToken.None)).Rows;
         var skipped = Assert.Single(deliveries, d => d.Status == DeliveryStatus.Skipped);
         Assert.Equal(("quiet", "inApp", DeliveryStatus.Skipped, "preference"), (skipped.UserId, skipped.Channel, skipped.Status, skipped.LastError));
     }

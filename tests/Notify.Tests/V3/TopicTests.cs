@@ -79,7 +79,7 @@ public sealed class TopicTests(NotifyServer server) : IClassFixture<NotifyServer
         await server.WaitForInboxAsync(app, "direct", 1);
         await server.QueuesDrainedAsync();
         Assert.Equal(0, await server.InboxCountAsync(app, "email-only"));
-        Assert.DoesNotContain(await server.Get<DeliveryStore>().ListAsync(app.Id, sendId, CancellationToken.None), d => d.Status == DeliveryStatus.Skipped);
+        Assert.DoesNotContain((await server.Get<DeliveryStore>().ListAsync(app.Id, sendId, null, null, 1000, null, CancellationToken.None)).Rows, d => d.Status == DeliveryStatus.Skipped);
     }
 
     [Fact]
@@ -95,12 +95,12 @@ public sealed class TopicTests(NotifyServer server) : IClassFixture<NotifyServer
         var sendId = await server.SendNotificationAsync(app, new { notification = new { title = "Digest", category = "digest" }, sendTo = new { topics = new[] { "everyone" } } });
 
         await TestCatalog.EventuallyAsync(async () =>
-            (await server.Get<DeliveryStore>().ListAsync(app.Id, sendId, CancellationToken.None)).Count(d => d.Status == DeliveryStatus.Skipped) == optedOut.Count,
+            (await server.Get<DeliveryStore>().ListAsync(app.Id, sendId, null, null, 1000, null, CancellationToken.None)).Rows.Count(d => d.Status == DeliveryStatus.Skipped) == optedOut.Count,
             "skips to be recorded");
         await server.QueuesDrainedAsync();
         var counts = await Task.WhenAll(members.Select(m => server.InboxCountAsync(app, m)));
         Assert.All(members.Zip(counts), p => Assert.Equal(optedOut.Contains(p.First) ? 0 : 1, p.Second));
-        var deliveries = await server.Get<DeliveryStore>().ListAsync(app.Id, sendId, CancellationToken.None);
+        var deliveries = (await server.Get<DeliveryStore>().ListAsync(app.Id, sendId, null, null, 1000, null, CancellationToken.None)).Rows;
         var skipped = deliveries.Where(d => d.Status != DeliveryStatus.Sent).ToList();
         Assert.Equal(optedOut.Order(), skipped.Select(s => s.UserId).Order());
         Assert.Equal(members.Except(optedOut).Order(), deliveries.Where(d => d.Status == DeliveryStatus.Sent).Select(d => d.UserId).Order());

@@ -35,7 +35,7 @@ public sealed class FrontEndpoints(
             return Invalid($"skip must be 0 to {MaxSkip} and limit 1 to {MaxLimit}");
         // The inbox pages by page number: a skip that is not a whole number of pages reads from the first item.
         var aligned = skip % limit == 0;
-        var page = await inbox.ListAsync(app.Id, userId, aligned ? skip / limit + 1 : 1, aligned ? limit : skip + limit, null, ct);
+        var page = await inbox.ListAsync(app.Id, userId, aligned ? skip / limit + 1 : 1, aligned ? limit : skip + limit, null, null, ct);
         var items = page.Items.Skip(aligned ? 0 : skip).Take(limit);
         return TypedResults.Ok(new FrontMessagesAnswer(items.Select(i => FrontViews.Message(userId, i)).ToList(), page.TotalCount, page.UnreadCount));
     }, ct);

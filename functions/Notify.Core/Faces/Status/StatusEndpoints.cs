@@ -79,13 +79,9 @@ public sealed class StatusEndpoints(StatusAuth auth, StatusRequestParser parser,
 
     private static Ok<StatusEnvelope<T>> Envelope<T>(string action, T result) => TypedResults.Ok(new StatusEnvelope<T>(TypePrefix + action, result));
 
-    /// <summary>The receivers as resolved (user identifiers, e-mail addresses resolved), from the send's recipient chunks.</summary>
-    private async Task<StatusRequestView> WithReceiversAsync(StoredRequest stored, CancellationToken ct, StatusItemPage? notifications = null)
-    {
-        var chunks = await Task.WhenAll(Enumerable.Range(0, stored.Send.ChunkCount)
-            .Select(chunk => sends.GetChunkAsync(stored.Send.AppId, stored.Send.SendId, chunk, ct)));
-        return StatusViews.Request(stored, chunks.SelectMany(c => c).Select(r => r.Identifier).ToList(), notifications);
-    }
+    /// <summary>The receivers as resolved (user identifiers, e-mail addresses resolved), from the send's recipients.</summary>
+    private async Task<StatusRequestView> WithReceiversAsync(StoredRequest stored, CancellationToken ct, StatusItemPage? notifications = null) =>
+        StatusViews.Request(stored, (await sends.GetRecipientsAsync(stored.Send, ct)).Select(r => r.Identifier).ToList(), notifications);
 
     private static (int Page, int Limit, StatusError? Error) Paging(HttpRequest request)
     {

@@ -22,12 +22,15 @@ public sealed class V3InboxEndpoints(V3Call call, V3Authenticator auth, InboxSto
             var pageNo = PositiveInt(v, request, "pageNo", 1, int.MaxValue / MaxLimit);
             var limit = PositiveInt(v, request, "limit", DefaultLimit, MaxLimit);
             var category = request.Query["category"].FirstOrDefault();
+            var cursor = request.Query["cursor"].FirstOrDefault();
+            if (!string.IsNullOrEmpty(cursor) && !InboxStore.IsCursor(cursor)) v.Add("cursor must be a nextCursor from a previous page");
             if (!v.IsValid) return Invalid(v.Errors);
-            var page = await inbox.ListAsync(caller.App.Id, caller.UserId!, pageNo, limit, string.IsNullOrEmpty(category) ? null : category, ct);
+            var page = await inbox.ListAsync(caller.App.Id, caller.UserId!, pageNo, limit, string.IsNullOrEmpty(category) ? null : category,
+                string.IsNullOrEmpty(cursor) ? null : cursor, ct);
             await showings.RecordAsync(caller.App.Id, caller.UserId!, request.Headers[V3Headers.DeviceId].FirstOrDefault(), page.Items, ct);
             return TypedResults.Ok(new V3InboxPage(
                 page.UnreadCount,
-                new V3Pagination(page.TotalCount, (page.TotalCount + limit - 1) / limit, pageNo, limit),
+                new V3Pagination(page.TotalCount, (page.TotalCount + limit - 1) / limit, pageNo, limit, page.NextCursor),
                 page.Items.Select(InboxItemView.From).ToList()));
         }, ct);
 
@@ -110,4 +113,5 @@ public sealed class V3InboxEndpoints(V3Call call, V3Authenticator auth, InboxSto
 
 public sealed record V3InboxPage(int UnreadCount, V3Pagination Pagination, IReadOnlyList<InboxItemView> Data);
 
-public sealed record V3Pagination(int TotalCount, int TotalPages, int CurrentPage, int Limit);
+/// <summary><see cref="NextCursor"/> starts the next page (as <c>cursor</c>) without reading the pages before it; null on the last page.</summary>
+public sealed record V3Pagination(int TotalCount, int TotalPages, int CurrentPage, int Limit, string? NextCursor);

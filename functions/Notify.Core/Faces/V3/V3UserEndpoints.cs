@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Pipeline;
+using Notify.Core.Inbox;
 using Notify.Core.Users;
 using static Notify.Core.Faces.V3.V3Results;
 
@@ -29,7 +30,7 @@ public sealed class V3UserEndpoints(V3Call call, V3Authenticator auth, UserStore
         identifier = RouteValue.Decode(identifier);
         return call.RunAsync<Apps.App, Ok<V3Message>>(request, auth.BackendAsync, async app =>
         {
-            if (!await users.MarkDeletingAsync(app.Id, identifier, ct)) return NotFound("User not found");
+            if (!await users.MarkDeletingAsync(app.Id, identifier, InboxCounters.MarkUserDeleting, ct)) return NotFound("User not found");
             await deletion.StartAsync(app.Id, identifier, ct);
             return V3Message.Done("User deleted successfully");
         }, ct);
@@ -87,5 +88,8 @@ public sealed class V3UserEndpoints(V3Call call, V3Authenticator auth, UserStore
 
 public sealed record UserView(string Identifier, JsonObject Profile, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static UserView From(UserRow row) => new(row.Identifier, Profiles.Parse(row.ProfileJson), row.CreatedAt, row.UpdatedAt);
+    /// <summary>A user first made by a delivery has no times of its own (the delivery does not read the row): its row's timestamp stands in.</summary>
+    public static UserView From(UserRow row) => new(row.Identifier, Profiles.Parse(row.ProfileJson),
+        row.CreatedAt == default ? row.Timestamp ?? default : row.CreatedAt,
+        row.UpdatedAt == default ? row.Timestamp ?? default : row.UpdatedAt);
 }

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Notify.Core.Storage;
+
+namespace Notify.Benchmarks;
+
+/// <summary>
+/// What accepting a send costs when every send commits alone: one table write and one queue put, in
+/// sequence, from concurrent clients straight at Azurite. The send API is compared with it.
+/// </summary>
+public static class RawPair
+{
+    public static async Task<LatencyFigures> MeasureAsync(NotifyStorage storage, int clients, int pairs)
+    {
+        var table = storage.Table(TableNames.Sends);
+        var queue = storage.Queue(QueueNames.Sends);
+        var latencies = new ConcurrentBag<double>();
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < pairs)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var id = Guid.CreateVersion7().ToString();
+                await table.AddEntityAsync(new TableEntity($"raw|{id}", "send") { ["Title"] = "raw pair", ["RecipientsJson"] = """[{"id":"raw"}]""" });
+                await queue.SendMessageAsync(id);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        return LatencyFigures.From(pairs / watch.Elapsed.TotalSeconds, latencies);
+    }
+}
+
+public sealed record LatencyFigures(double PerSecond, double P50Ms, double P99Ms)
+{
+    public static LatencyFigures From(double perSecond, IEnumerable<double> latencies)
+    {
+        var sorted = latencies.Order().ToArray();
+        return new LatencyFigures(perSecond, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+}

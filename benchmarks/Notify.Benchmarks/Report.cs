@@ -1,0 +1,28 @@
+namespace Notify.Benchmarks;
+
+/// <summary>The human-readable lines; the JSON line at the end carries the same figures.</summary>
+public static class Report
+{
+    public static void FanOut(string name, FanOutFigures figures, double raw, double rawAfter)
+    {
+        var counts = figures.Counts;
+        Console.WriteLine($"raw Azurite after {name}: {rawAfter:F0} recipients/s; baseline {raw:F0}");
+        Console.WriteLine($"{name}: {figures.RecipientsPerSecond:F0} recipients/s ({figures.RecipientsPerSecond / raw:P0} of raw), " +
+            $"{(double)counts.TotalRequests / figures.Recipients:F3} storage requests and {(double)counts.EntitiesWritten / figures.Recipients:F2} entities written per recipient, " +
+            $"{counts.EmptyReceives} empty queue receives");
+        Console.WriteLine($"  hottest partition: {counts.Hottest.Key.Table} {counts.Hottest.Key.Partition}, {counts.Hottest.Entities} entities, {counts.HottestShare:P2} of the send's");
+        foreach (var (kind, n) in counts.Requests.Where(r => !r.Key.StartsWith("scope ", StringComparison.Ordinal)).OrderByDescending(r => r.Value))
+            Console.WriteLine($"  {kind}: {n}");
+    }
+
+    public static void SendApi(SendApiFigures api, LatencyFigures pair)
+    {
+        var counts = api.Counts;
+        Console.WriteLine($"send API: {api.Accept.PerSecond:F0} sends/s ({api.Accept.PerSecond / pair.PerSecond:F2}× the pair), " +
+            $"p50 {api.Accept.P50Ms:F1} ms, p99 {api.Accept.P99Ms:F1} ms ({api.Accept.P99Ms / pair.P99Ms:F2}× the pair's)");
+        Console.WriteLine($"  {(double)counts.InScope("api") / api.Sends:F3} storage requests per accepted send, " +
+            $"{(double)counts.TotalRequests / api.Sends:F3} per send from request to inbox ({counts.EmptyReceives} of them empty queue receives)");
+        foreach (var (kind, n) in counts.Requests.Where(r => !r.Key.StartsWith("scope ", StringComparison.Ordinal)).OrderByDescending(r => r.Value))
+            Console.WriteLine($"  {kind}: {n}");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Notify.Core.Deliveries;
+using Notify.Tests.Infrastructure;
+
+namespace Notify.Tests.Delivery;
+
+/// <summary>A send's deliveries: pages with a continuation token, filters, and totals from the tallies.</summary>
+public sealed class DeliveryListingTests(NotifyServer server) : IClassFixture<NotifyServer>
+{
+    [Fact]
+    public async Task Should_list_a_sends_deliveries_in_pages_with_totals_per_status()
+    {
+        var app = await server.CreateAppAsync();
+        var recipients = Enumerable.Range(0, 30).Select(i => $"list-{i:D2}").ToArray();
+        var sendId = await server.SendNotificationAsync(app, new
+        {
+            notification = new { title = "listed" },
+            sendTo = new { recipients },
+            @override = new { channels = new[] { "inApp", "sms" } },
+        });
+        // SMS deliveries are queued first and skipped by the SMS stage (no phone number), so wait for that too.
+        var all = await server.WaitForDeliveriesAsync(app, sendId,
+            rows => rows.Count == 60 && rows.All(r => r!.Status() != DeliveryStatus.Queued), "60 settled deliveries");
+
+        var seen = new List<string>();
+        string? token = null;
+        JsonNode page;
+        do
+        {
+            page = await List(app, sendId, $"limit=7&channel=inApp{(token is null ? "" : $"&continuationToken={token}")}");
+            seen.AddRange(page["deliveries"]!.AsArray().Select(d => d!["recipient"]!.GetValue<string>()));
+            Assert.All(page["deliveries"]!.AsArray(), d => Assert.Equal("inApp", d!["channel"]!.GetValue<string>()));
+            Assert.True(page["deliveries"]!.AsArray().Count <= 7);
+            token = page["continuationToken"]?.GetValue<string>();
+        } while (token is not null);
+
+        Assert.Equal(recipients.Order(), seen.Order());
+        Assert.Equal(30, page["totals"]![DeliveryStatus.Sent]!.GetValue<int>());
+        Assert.Equal(30, page["totals"]![DeliveryStatus.Skipped]!.GetValue<int>());
+        Assert.Equal(0, page["totals"]![DeliveryStatus.Queued]!.GetValue<int>());
+        var skipped = await List(app, sendId, "status=skipped&limit=1000");
+        Assert.Equal(30, skipped["deliveries"]!.AsArray().Count);
+        Assert.Equal(60, all.Count);
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=1001")]
+    [InlineData("status=lost")]
+    [InlineData("channel=pigeon")]
+    [InlineData("continuationToken=%25%25%25")]
+    public async Task Should_refuse_bad_listing_parameters(string query)
+    {
+        var app = await server.CreateAppAsync();
+        var sendId = await server.SendNotificationAsync(app, new { notification = new { title = "x" }, recipients = new[] { "bad-q" } });
+
+        var answer = await server.Http.CallAsync(app.Backend(HttpMethod.Get, $"v3/requests/{sendId}/deliveries?{query}"), HttpStatusCode.BadRequest);
+
+        Assert.Equal("error", answer["status"]!.GetValue<string>());
+    }
+
+    private async Task<JsonNode> List(TestApp app, string sendId, string query) =>
+        await server.Http.CallAsync(app.Backend(HttpMethod.Get, $"v3/requests/{sendId}/deliveries?{query}"), HttpStatusCode.OK);
+}
