@@ -38,8 +38,11 @@ public static class ApiDocuments
                 });
                 options.AddOperationTransformer(async (operation, context, ct) =>
                 {
-                    if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodyType>().FirstOrDefault() is { } body)
+                    var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                    if (metadata.OfType<RequestBodyType>().FirstOrDefault() is { } body)
                         operation.RequestBody = await RequestBodyAsync(body.Type, context, ct);
+                    if (metadata.OfType<QueryParameters>().FirstOrDefault() is { } query)
+                        operation.Parameters = [.. operation.Parameters ?? [], .. query.Parameters.Select(QueryParameter)];
                 });
                 options.AddSchemaTransformer((schema, context, _) =>
                 {
@@ -62,6 +65,7 @@ public static class ApiDocuments
         if (route.Summary is not null) endpoint.WithSummary(route.Summary);
         // Not Accepts(): its metadata makes routing refuse other content types (415), and the widget posts JSON as text.
         if (route.Body is not null) endpoint.WithMetadata(new RequestBodyType(route.Body));
+        if (route.QueryParameters.Count > 0) endpoint.WithMetadata(new QueryParameters(route.QueryParameters));
         foreach (var answer in route.ExtraAnswers) endpoint.Produces(answer.Status, answer.Body, answer.ContentType);
         foreach (var error in face.Description.ErrorsOf(route)) endpoint.Produces(error.Status, error.Body, error.ContentType);
         return endpoint;
@@ -89,6 +93,24 @@ public static class ApiDocuments
             },
         };
     }
+
+    private static IOpenApiParameter QueryParameter(ApiQuery query) => new OpenApiParameter
+    {
+        Name = query.Name,
+        In = ParameterLocation.Query,
+        Description = query.Description,
+        Schema = query.Minimum is null
+            ? new OpenApiSchema { Type = JsonSchemaType.String }
+            : new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer,
+                Minimum = query.Minimum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Maximum = query.Maximum!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+    };
+
+    /// <summary>The query parameters a route's handler reads itself.</summary>
+    private sealed record QueryParameters(IReadOnlyList<ApiQuery> Parameters);
 
     /// <summary>The record a route's body is described by (its handler reads the body itself).</summary>
     private sealed record RequestBodyType(Type Type);

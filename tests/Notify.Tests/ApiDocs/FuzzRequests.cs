@@ -36,14 +36,14 @@ public sealed class FuzzRequests(JsonObject document, FuzzCredentials credential
         var bodyGen = body is null ? Gen.Const((JsonNode?)null) : schemas.For(body);
         var pathGen = PathGen(op);
         var authGen = AuthGen();
-        return Gen.Select(Gen.Int[0, 99], pathGen, authGen, bodyGen, Gen.Int[0, int.MaxValue], (roll, path, auth, value, pick) =>
+        return Gen.Select(Gen.Int[0, 99], pathGen, authGen, bodyGen, QueryGen(op), Gen.Int[0, int.MaxValue], (roll, path, auth, value, query, pick) =>
         {
-            var headers = auth;
+            var headers = auth.Concat(query).ToList();
             string? text = value?.ToJsonString();
             var contentType = "application/json";
             string kind;
             if (roll < 40) kind = "valid";
-            else if (roll < 50) { kind = "bad auth"; headers = BadAuth(auth, pick); }
+            else if (roll < 50) { kind = "bad auth"; headers = [.. BadAuth(auth, pick), .. query]; }
             else if (body is null && roll < 80) { kind = "unexpected body"; text = Mutations.Hostile(new JsonObject { ["x"] = "y" }, pick)!.ToJsonString(); }
             else if (roll < 58) { kind = "wrong type"; text = Mutations.WrongType(value, pick)?.ToJsonString(); }
             else if (roll < 64) { kind = "missing field"; text = Mutations.Missing(value, body, schemas, pick)?.ToJsonString(); }
@@ -56,6 +56,18 @@ public sealed class FuzzRequests(JsonObject document, FuzzCredentials credential
             else { kind = "hostile path"; path = HostilePath(op, pick); }
             return new FuzzRequest(kind, op.Method, path, headers, text, contentType);
         });
+    }
+
+    /// <summary>The operation's query parameters, each present half the time: from its schema, or a hostile string.</summary>
+    private Gen<IReadOnlyList<(string, string)>> QueryGen(FuzzOperation op)
+    {
+        var parameters = (op.Operation["parameters"] as JsonArray ?? []).Where(p => p?["in"]?.GetValue<string>() == "query").ToList();
+        var each = parameters.Select(p => Gen.Frequency(
+                (5, Gen.Const(Array.Empty<(string, string)>())),
+                (4, schemas.For(p!["schema"]).Select(v => new[] { ("?" + p["name"]!.GetValue<string>(), v is JsonValue s && s.TryGetValue<string>(out var t) ? t : v?.ToJsonString() ?? "") })),
+                (1, SchemaGen.Hostile.Select(h => new[] { ("?" + p["name"]!.GetValue<string>(), h) }))))
+            .ToArray();
+        return each.Aggregate(Gen.Const<IReadOnlyList<(string, string)>>([]), (all, next) => Gen.Select(all, next, (list, one) => (IReadOnlyList<(string, string)>)[.. list, .. one]));
     }
 
     private JsonNode? BodySchema(FuzzOperation op) => op.Operation["requestBody"]?["content"]?["application/json"]?["schema"];

@@ -11,7 +11,8 @@ public static class BatchFace
         ApiRoute.Post("messages.send", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.SendAsync(r, ct)).Accepts<BatchSendRequest>().Summarized("Send up to 50 messages"),
         ApiRoute.Post("users.upsert", (HttpRequest r, BatchEndpoints h, CancellationToken ct) => h.UpsertUsersAsync(r, ct)).Accepts<BatchUpsertRequest>().Summarized("Create or update up to 100 users"),
         ApiRoute.Get("front/users.get", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.GetUserAsync(c, ct)).Summarized("The widget's user, with the notifications it can mute"),
-        ApiRoute.Get("front/messages.list", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ListMessagesAsync(c, ct)).Summarized("A page of the widget user's messages"),
+        ApiRoute.Get("front/messages.list", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ListMessagesAsync(c, ct)).Summarized("A page of the widget user's messages")
+            .Query("skip", "Messages to skip", 0, 10_000).Query("limit", "Messages to return (default 20)", 1, 100),
         ApiRoute.Post("front/messages.read", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAsync(c, ct)).Accepts<FrontReadRequest>().Summarized("Mark a message read"),
         ApiRoute.Post("front/messages.readAll", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.ReadAllAsync(c, ct)).Accepts<FrontRequest>().Summarized("Mark every message read"),
         ApiRoute.Post("front/users.setProfile", (HttpContext c, FrontEndpoints h, CancellationToken ct) => h.SetProfileAsync(c, ct)).Accepts<FrontProfileRequest>().Summarized("Change the widget user's profile and mutes"),

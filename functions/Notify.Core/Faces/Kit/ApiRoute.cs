@@ -18,6 +18,9 @@ public sealed record ApiRoute(string Method, string Template, Delegate Handler)
     /// <summary>The request body's record, for a handler that reads its body itself; null when it takes none.</summary>
     public Type? Body { get; init; }
 
+    /// <summary>The query parameters the handler reads itself.</summary>
+    public IReadOnlyList<ApiQuery> QueryParameters { get; init; } = [];
+
     /// <summary>Answers the handler's return type does not name (a streamed list, a page, an event stream).</summary>
     public IReadOnlyList<ApiAnswer> ExtraAnswers { get; init; } = [];
 
@@ -31,6 +34,12 @@ public sealed record ApiRoute(string Method, string Template, Delegate Handler)
     public static ApiRoute Delete(string template, Delegate handler) => new(HttpMethods.Delete, template, handler);
 
     public ApiRoute Summarized(string summary) => this with { Summary = summary };
+
+    public ApiRoute Query(string name, string description) =>
+        this with { QueryParameters = [.. QueryParameters, new ApiQuery(name, description)] };
+
+    public ApiRoute Query(string name, string description, int minimum, int maximum) =>
+        this with { QueryParameters = [.. QueryParameters, new ApiQuery(name, description, minimum, maximum)] };
 
     public ApiRoute Accepts<T>() => this with { Body = typeof(T) };
 
@@ -46,6 +55,9 @@ public sealed record ApiRoute(string Method, string Template, Delegate Handler)
 
     private static string Pascal(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 }
+
+/// <summary>An optional query parameter: a string, or an integer from <see cref="Minimum"/> to <see cref="Maximum"/>.</summary>
+public sealed record ApiQuery(string Name, string Description, int? Minimum = null, int? Maximum = null);
 
 /// <summary>An answer a route documents: its status, the body's type (null for none) and content type.</summary>
 public sealed record ApiAnswer(int Status, Type? Body, string ContentType = "application/json");

@@ -9,8 +9,10 @@ public static class StatusFace
     public static readonly ApiFace Face = new("Status", ["v1"],
     [
         ApiRoute.Post("v1/notifications", (HttpRequest r, StatusEndpoints h, CancellationToken ct) => h.CreateAsync(r, ct)).Accepts<StatusCreateRequest>().Summarized("Create a notification request"),
-        ApiRoute.Get("v1/notifications", (HttpRequest r, StatusEndpoints h, CancellationToken ct) => h.ListAsync(r, ct)).Summarized("List the app's notification requests"),
-        ApiRoute.Get("v1/notifications/{id}", (HttpRequest r, string id, StatusEndpoints h, CancellationToken ct) => h.GetAsync(r, id, ct)).Summarized("Read a request and a page of what its receivers did"),
+        ApiRoute.Get("v1/notifications", (HttpRequest r, StatusEndpoints h, CancellationToken ct) => h.ListAsync(r, ct)).Summarized("List the app's notification requests")
+            .Query("page", "The page, from 1", 1, int.MaxValue / 100).Query("limit", "Requests a page (default 20)", 1, 100),
+        ApiRoute.Get("v1/notifications/{id}", (HttpRequest r, string id, StatusEndpoints h, CancellationToken ct) => h.GetAsync(r, id, ct)).Summarized("Read a request and a page of what its receivers did")
+            .Query("page", "The page of receivers, from 1", 1, int.MaxValue / 100).Query("limit", "Receivers a page (default 20)", 1, 100),
         ApiRoute.Post("v1/notifications/{id}/cancel", (HttpRequest r, string id, StatusEndpoints h, CancellationToken ct) => h.CancelAsync(r, id, ct)).Summarized("Cancel a request not yet delivered to everyone"),
         ApiRoute.Delete("v1/notifications/{id}", (HttpRequest r, string id, StatusEndpoints h, CancellationToken ct) => h.DeleteAsync(r, id, ct)).Summarized("Delete a request"),
     ])

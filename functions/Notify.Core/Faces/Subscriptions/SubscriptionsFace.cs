@@ -28,7 +28,8 @@ public static class SubscriptionsFace
         ApiRoute.Get("feeds/api/subscriptions/{id}", (HttpContext c, string id, SubscriberSubscriptionEndpoints h, CancellationToken ct) => h.GetAsync(c, id, ct)).Summarized("Read a subscription"),
         ApiRoute.Patch("feeds/api/subscriptions/{id}", (HttpContext c, string id, SubscriberSubscriptionEndpoints h, CancellationToken ct) => h.UpdateAsync(c, id, ct)).Accepts<MuteRequest>().Summarized("Mute or unmute a subscription"),
         ApiRoute.Delete("feeds/api/subscriptions/{id}", (HttpContext c, string id, SubscriberSubscriptionEndpoints h, CancellationToken ct) => h.UnsubscribeAsync(c, id, ct)).Summarized("Unsubscribe"),
-        ApiRoute.Get("feeds/api/subscriptions/{id}/notifications", (HttpContext c, string id, SubscriberSubscriptionEndpoints h, CancellationToken ct) => h.NotificationsAsync(c, id, ct)).Summarized("A page of a subscription's notifications"),
+        ApiRoute.Get("feeds/api/subscriptions/{id}/notifications", (HttpContext c, string id, SubscriberSubscriptionEndpoints h, CancellationToken ct) => h.NotificationsAsync(c, id, ct)).Summarized("A page of a subscription's notifications")
+            .Query("limit", "Notifications a page (default 30)", 1, 100).Query("after", "The next of the previous page"),
         ApiRoute.Post("feeds/api/subscriptions/{id}/notifications/{notificationId}/read", (HttpContext c, string id, string notificationId, SubscriberSubscriptionEndpoints h, CancellationToken ct) => h.ReadAsync(c, id, notificationId, ct)).Summarized("Mark a notification read"),
         ApiRoute.Get("feeds/api/subscriptions/{id}/events", (HttpContext c, string id, SubscriberSubscriptionEndpoints h, CancellationToken ct) => h.EventsAsync(c, id, ct)).Summarized("A subscription's live updates (server-sent events)"),
     ])

@@ -9,7 +9,9 @@ public static class V3Face
     public static readonly ApiFace Face = new("V3", ["v3", "v4"],
     [
         ApiRoute.Post("v3/notifications", (HttpRequest r, V3SendEndpoints h, CancellationToken ct) => h.SendAsync(r, ct)).Accepts<V3SendRequest>().Summarized("Send a notification"),
-        ApiRoute.Get("v3/notifications", (HttpRequest r, V3InboxEndpoints h, CancellationToken ct) => h.ListAsync(r, ct)).Summarized("A page of the user's inbox"),
+        ApiRoute.Get("v3/notifications", (HttpRequest r, V3InboxEndpoints h, CancellationToken ct) => h.ListAsync(r, ct)).Summarized("A page of the user's inbox")
+            .Query("pageNo", "The page, from 1", 1, int.MaxValue / 100).Query("limit", "Items a page (default 15)", 1, 100)
+            .Query("category", "Only items of this category").Query("cursor", "The nextCursor of the previous page, instead of pageNo"),
         ApiRoute.Post("v3/notifications/markAllNotificationsAsSeen", (HttpRequest r, V3InboxEndpoints h, CancellationToken ct) => h.MarkAllSeenAsync(r, ct)).Summarized("Mark the whole inbox seen"),
         ApiRoute.Get("v3/notifications/{id}", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.GetAsync(r, id, ct)).Summarized("Read an inbox item"),
         ApiRoute.Delete("v3/notifications/{id}", (HttpRequest r, string id, V3InboxEndpoints h, CancellationToken ct) => h.DeleteAsync(r, id, ct)).Summarized("Delete an inbox item"),
@@ -26,7 +28,9 @@ public static class V3Face
         ApiRoute.Get("v3/templates/{identifier}", (HttpRequest r, string identifier, V3TemplateEndpoints h, CancellationToken ct) => h.GetAsync(r, identifier, ct)).Summarized("Read a template"),
         ApiRoute.Put("v3/templates/{identifier}", (HttpRequest r, string identifier, V3TemplateEndpoints h, CancellationToken ct) => h.ReplaceAsync(r, identifier, ct)).Accepts<V3TemplateRequest>().Summarized("Replace a template"),
         ApiRoute.Delete("v3/templates/{identifier}", (HttpRequest r, string identifier, V3TemplateEndpoints h, CancellationToken ct) => h.DeleteAsync(r, identifier, ct)).Summarized("Delete a template"),
-        ApiRoute.Get("v3/requests/{requestId}/deliveries", (HttpRequest r, string requestId, V3DeliveryEndpoints h, CancellationToken ct) => h.ListAsync(r, requestId, ct)).Summarized("A send's deliveries per channel"),
+        ApiRoute.Get("v3/requests/{requestId}/deliveries", (HttpRequest r, string requestId, V3DeliveryEndpoints h, CancellationToken ct) => h.ListAsync(r, requestId, ct)).Summarized("A send's deliveries per channel")
+            .Query("limit", "Deliveries a page (default 100)", 1, 1000).Query("status", "Only deliveries in this status")
+            .Query("channel", "Only deliveries on this channel").Query("continuationToken", "From the previous page, to read the next"),
         ApiRoute.Get("v3/profile", (HttpRequest r, V3ProfileEndpoints h, CancellationToken ct) => h.GetAsync(r, ct)).Summarized("The user's profile"),
         ApiRoute.Put("v3/profile", (HttpRequest r, V3ProfileEndpoints h, CancellationToken ct) => h.PutAsync(r, ct)).Accepts<V3ProfileRequest>().Summarized("Set the user's profile"),
         ApiRoute.Patch("v3/profile", (HttpRequest r, V3ProfileEndpoints h, CancellationToken ct) => h.PatchAsync(r, ct)).Accepts<V3ProfileRequest>().Summarized("Change fields of the user's profile"),
