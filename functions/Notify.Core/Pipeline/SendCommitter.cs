@@ -15,6 +15,11 @@ public sealed class SendCommitter(SendStore sends, NotifyStorage storage)
     private const int MaxSendsPerCommit = 100;
     /// <summary>A send at most this large may join a group; bigger ones commit alone.</summary>
     public const int MaxGroupedSendChars = 60_000;
+    /// <summary>
+    /// Commits of one app under way at once. One would make every caller wait for the commit before its own
+    /// (a storage round trip or two); a few overlap those waits while each still gathers what arrived meanwhile.
+    /// </summary>
+    private const int MaxConcurrentCommits = 4;
 
     private readonly Dictionary<string, AppQueue> queues = new(StringComparer.Ordinal);
 
@@ -30,10 +35,10 @@ public sealed class SendCommitter(SendStore sends, NotifyStorage storage)
         {
             if (!queues.TryGetValue(send.AppId, out queue!)) queues[send.AppId] = queue = new AppQueue();
             queue.Waiting.Add(pending);
-            lead = !queue.Committing;
-            queue.Committing = true;
+            lead = queue.Committers < MaxConcurrentCommits;
+            if (lead) queue.Committers++;
         }
-        // The first caller leads: it commits in the background until nothing is waiting, so no request waits for another's group.
+        // A caller that finds room leads: it commits in the background until nothing is waiting, so no request waits for another's group.
         if (lead) _ = Task.Run(() => LeadAsync(send.AppId, queue), CancellationToken.None);
         return pending.Done.Task.WaitAsync(ct);
     }
@@ -47,8 +52,7 @@ public sealed class SendCommitter(SendStore sends, NotifyStorage storage)
             {
                 if (queue.Waiting.Count == 0)
                 {
-                    queue.Committing = false;
-                    queues.Remove(appId);
+                    if (--queue.Committers == 0) queues.Remove(appId);
                     return;
                 }
                 group = TakeGroup(queue.Waiting);
@@ -97,7 +101,7 @@ public sealed class SendCommitter(SendStore sends, NotifyStorage storage)
     private sealed class AppQueue
     {
         public List<PendingSend> Waiting { get; } = [];
-        public bool Committing { get; set; }
+        public int Committers { get; set; }
     }
 
     private sealed record PendingSend(SendRow Send)
