@@ -38,7 +38,7 @@ public static class RawAzurite
                     new(TableTransactionActionType.Add, item),
                     new(TableTransactionActionType.Add, new InboxIdRow { PartitionKey = partition, RowKey = InboxIdRow.KeyFor(Id(i)), ItemRowKey = item.RowKey }),
                     InboxCounters.Record(partition, $"{Id(i):D16}", new InboxDelta(1, 1), now, null),
-                    new(TableTransactionActionType.UpsertMerge, new TableEntity(partition, UserRow.Key) { [nameof(UserRow.Identifier)] = User(i) }),
+                    new(TableTransactionActionType.UpsertMerge, new TableEntity(partition, TableKeys.Users.Profile) { [nameof(UserRow.Identifier)] = User(i) }),
                 ], ct);
             });
             await Task.WhenAll(chunk.GroupBy(i => TableKeys.Deliveries("raw", "send", User(i))).SelectMany(g => g.Chunk(99)).Select(g =>

@@ -8,19 +8,12 @@ public sealed class CategoryRow : TableRow
     public int Id { get; set; }
     public string Identifier { get; set; } = "";
     public string Name { get; set; } = "";
-
-    public const string Prefix = "c|";
-    public const string End = "c}";
-
-    public static string KeyFor(int id) => $"{Prefix}{id:D10}";
 }
 
 /// <summary>Reserves an identifier within the app: added in the same transaction as its category.</summary>
 public sealed class CategoryIdentifierRow : TableRow
 {
     public int Id { get; set; }
-
-    public static string KeyFor(string identifier) => $"k|{TableKeys.Encode(identifier)}";
 }
 
 public sealed record Category(int Id, string Name, string Identifier)

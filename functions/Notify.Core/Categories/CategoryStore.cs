@@ -40,10 +40,10 @@ public sealed class CategoryStore(NotifyStorage storage, TimeProvider clock)
     public async Task<Category?> CreateAsync(string appId, string identifier, string name, CancellationToken ct)
     {
         var partition = TableKeys.Categories(appId);
-        var id = await SequencedInsert.AddAsync(Catalog, partition, CategoryIdentifierRow.KeyFor(identifier), next =>
+        var id = await SequencedInsert.AddAsync(Catalog, partition, TableKeys.Catalog.Identifier(identifier), next =>
         [
-            new CategoryRow { PartitionKey = partition, RowKey = CategoryRow.KeyFor(next), Id = next, Identifier = identifier, Name = name },
-            new CategoryIdentifierRow { PartitionKey = partition, RowKey = CategoryIdentifierRow.KeyFor(identifier), Id = next },
+            new CategoryRow { PartitionKey = partition, RowKey = TableKeys.Catalog.Category(next), Id = next, Identifier = identifier, Name = name },
+            new CategoryIdentifierRow { PartitionKey = partition, RowKey = TableKeys.Catalog.Identifier(identifier), Id = next },
         ], ct);
         cache.TryRemove(appId, out _);
         return id is null ? null : new Category(id.Value, name, identifier);
@@ -52,7 +52,7 @@ public sealed class CategoryStore(NotifyStorage storage, TimeProvider clock)
     public async Task<bool> DeleteAsync(string appId, int id, CancellationToken ct)
     {
         var partition = TableKeys.Categories(appId);
-        var row = await Catalog.GetEntityIfExistsAsync<CategoryRow>(partition, CategoryRow.KeyFor(id), cancellationToken: ct);
+        var row = await Catalog.GetEntityIfExistsAsync<CategoryRow>(partition, TableKeys.Catalog.Category(id), cancellationToken: ct);
         if (!row.HasValue) return false;
         try
         {
@@ -60,7 +60,7 @@ public sealed class CategoryStore(NotifyStorage storage, TimeProvider clock)
             [
                 new TableTransactionAction(TableTransactionActionType.Delete, row.Value!, row.Value!.ETag),
                 new TableTransactionAction(TableTransactionActionType.Delete,
-                    new TableEntity(partition, CategoryIdentifierRow.KeyFor(row.Value.Identifier)), ETag.All),
+                    new TableEntity(partition, TableKeys.Catalog.Identifier(row.Value.Identifier)), ETag.All),
             ], ct);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -76,7 +76,7 @@ public sealed class CategoryStore(NotifyStorage storage, TimeProvider clock)
         var partition = TableKeys.Categories(appId);
         var list = new List<Category>();
         await foreach (var row in Catalog.QueryAsync<CategoryRow>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {CategoryRow.Prefix} and RowKey lt {CategoryRow.End}"),
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {TableKeys.Catalog.CategoryPrefix} and RowKey lt {TableKeys.Catalog.CategoryEnd}"),
             maxPerPage: MaxPerApp, cancellationToken: ct))
             if (list.Count < MaxPerApp) list.Add(Category.From(row));
             else break;

@@ -31,9 +31,4 @@ public sealed class DeliveryRow : TableRow
     /// <summary>The status as stored, so a save knows which tally to move.</summary>
     [IgnoreDataMember]
     public string? StoredStatus { get; set; }
-
-    public const string Prefix = "d|";
-    public const string End = "d}";
-
-    public static string KeyFor(string userId, string channel) => $"d|{TableKeys.Encode(userId)}|{channel}";
 }

@@ -31,7 +31,7 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
 
     public async Task<DeliveryRow?> GetAsync(string appId, string sendId, string userId, string channel, CancellationToken ct)
     {
-        var row = await Table.GetEntityIfExistsAsync<DeliveryRow>(TableKeys.Deliveries(appId, sendId, userId), DeliveryRow.KeyFor(userId, channel), cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<DeliveryRow>(TableKeys.Deliveries(appId, sendId, userId), TableKeys.DeliveryRecords.Record(userId, channel), cancellationToken: ct);
         if (!row.HasValue) return null;
         row.Value!.StoredStatus = row.Value.Status;
         return row.Value;
@@ -73,7 +73,7 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
     public async Task<DeliveryPage> ListAsync(string appId, string sendId, string? status, string? channel, int limit, string? continuation, CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {TableKeys.DeliveriesOf(appId, sendId)} and PartitionKey lt {TableKeys.DeliveriesEnd(appId, sendId)} and RowKey ge {DeliveryRow.Prefix} and RowKey lt {DeliveryRow.End}");
+            $"PartitionKey ge {TableKeys.DeliveriesOf(appId, sendId)} and PartitionKey lt {TableKeys.DeliveriesEnd(appId, sendId)} and RowKey ge {TableKeys.DeliveryRecords.RecordPrefix} and RowKey lt {TableKeys.DeliveryRecords.RecordEnd}");
         if (status is not null) filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
         if (channel is not null) filter += " and " + TableClient.CreateQueryFilter($"Channel eq {channel}");
         await foreach (var page in Table.QueryAsync<DeliveryRow>(filter, maxPerPage: limit, cancellationToken: ct).AsPages(continuation, limit))
@@ -86,7 +86,7 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
     {
         var totals = DeliveryStatus.All.ToDictionary(s => s, _ => 0);
         await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-            $"PartitionKey ge {TableKeys.DeliveriesOf(appId, sendId)} and PartitionKey lt {TableKeys.DeliveriesEnd(appId, sendId)} and RowKey ge {DeliveryTally.Prefix} and RowKey lt {DeliveryTally.End}"),
+            $"PartitionKey ge {TableKeys.DeliveriesOf(appId, sendId)} and PartitionKey lt {TableKeys.DeliveriesEnd(appId, sendId)} and RowKey ge {TableKeys.DeliveryRecords.TallyPrefix} and RowKey lt {TableKeys.DeliveryRecords.TallyEnd}"),
             cancellationToken: ct))
             DeliveryTally.AddTo(totals, row);
         return totals;
@@ -127,13 +127,13 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
     /// <summary>The users whose delivery on <paramref name="channel"/> ended in <paramref name="status"/>, bucket by bucket in key order, page by page.</summary>
     public AsyncPageable<DeliveryRow> QueryUsers(string appId, string sendId, string channel, string status, int pageSize, CancellationToken ct) =>
         Table.QueryAsync<DeliveryRow>(TableClient.CreateQueryFilter(
-                $"PartitionKey ge {TableKeys.DeliveriesOf(appId, sendId)} and PartitionKey lt {TableKeys.DeliveriesEnd(appId, sendId)} and RowKey ge {DeliveryRow.Prefix} and RowKey lt {DeliveryRow.End} and Channel eq {channel} and Status eq {status}"),
+                $"PartitionKey ge {TableKeys.DeliveriesOf(appId, sendId)} and PartitionKey lt {TableKeys.DeliveriesEnd(appId, sendId)} and RowKey ge {TableKeys.DeliveryRecords.RecordPrefix} and RowKey lt {TableKeys.DeliveryRecords.RecordEnd} and Channel eq {channel} and Status eq {status}"),
             maxPerPage: pageSize, select: [nameof(DeliveryRow.UserId)], cancellationToken: ct);
 
     private DeliveryRow Row(string appId, string sendId, string userId, string channel, string status, string? reason) => new()
     {
         PartitionKey = TableKeys.Deliveries(appId, sendId, userId),
-        RowKey = DeliveryRow.KeyFor(userId, channel),
+        RowKey = TableKeys.DeliveryRecords.Record(userId, channel),
         UserId = userId,
         Channel = channel,
         Status = status,

@@ -9,12 +9,9 @@ namespace Notify.Core.Deliveries;
 /// </summary>
 public static class DeliveryTally
 {
-    public const string Prefix = "t|";
-    public const string End = "t}";
-
     public static TableTransactionAction Add(string partition, IReadOnlyDictionary<string, int> changes)
     {
-        var row = new TableEntity(partition, $"{Prefix}{Guid.CreateVersion7():N}");
+        var row = new TableEntity(partition, TableKeys.DeliveryRecords.Tally(Guid.CreateVersion7().ToString("N")));
         foreach (var (status, count) in changes.Where(c => c.Value != 0)) row[status] = count;
         return new TableTransactionAction(TableTransactionActionType.Add, row);
     }

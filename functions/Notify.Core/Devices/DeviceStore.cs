@@ -18,8 +18,6 @@ public sealed class DeviceRow : TableRow
     public string? Ip { get; set; }
     public string? Version { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
-
-    public static string KeyFor(string deviceId) => $"dv|{TableKeys.Encode(deviceId)}";
 }
 
 public sealed class DeviceStore(NotifyStorage storage, TimeProvider clock)
@@ -33,7 +31,7 @@ public sealed class DeviceStore(NotifyStorage storage, TimeProvider clock)
         var row = new DeviceRow
         {
             PartitionKey = TableKeys.User(appId, userId),
-            RowKey = DeviceRow.KeyFor(deviceId),
+            RowKey = TableKeys.Users.Device(deviceId),
             DeviceId = deviceId,
             DeviceType = deviceType,
             UserAgent = userAgent,
@@ -47,7 +45,7 @@ public sealed class DeviceStore(NotifyStorage storage, TimeProvider clock)
 
     public async Task<DeviceRow?> GetAsync(string appId, string userId, string deviceId, CancellationToken ct)
     {
-        var row = await Users.GetEntityIfExistsAsync<DeviceRow>(TableKeys.User(appId, userId), DeviceRow.KeyFor(deviceId), cancellationToken: ct);
+        var row = await Users.GetEntityIfExistsAsync<DeviceRow>(TableKeys.User(appId, userId), TableKeys.Users.Device(deviceId), cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 }

@@ -8,8 +8,6 @@ namespace Notify.Core.Feeds;
 /// </summary>
 public sealed class FeedRow : TableRow
 {
-    public const string Key = "feed";
-
     public string Id => PartitionKey;
     public string AppId { get; set; } = "";
     public string Name { get; set; } = "";

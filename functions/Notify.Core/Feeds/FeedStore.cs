@@ -19,7 +19,7 @@ public sealed class FeedStore(NotifyStorage storage, TimeProvider clock)
         var feed = new FeedRow
         {
             PartitionKey = FeedIds.New(),
-            RowKey = FeedRow.Key,
+            RowKey = TableKeys.Feeds.Feed,
             AppId = appId,
             Name = name,
             CallbackUrl = callbackUrl,
@@ -28,7 +28,7 @@ public sealed class FeedStore(NotifyStorage storage, TimeProvider clock)
         };
         NewKey(feed);
         NewCallbackSecrets(feed);
-        await Table.AddEntityAsync(new FeedIndexRow { PartitionKey = FeedKeys.AppFeeds(appId), RowKey = feed.Id }, ct);
+        await Table.AddEntityAsync(new FeedIndexRow { PartitionKey = TableKeys.Feeds.AppFeeds(appId), RowKey = feed.Id }, ct);
         await Table.AddEntityAsync(feed, ct);
         return feed;
     }
@@ -36,7 +36,7 @@ public sealed class FeedStore(NotifyStorage storage, TimeProvider clock)
     public async Task<FeedRow?> GetAsync(string feedId, CancellationToken ct)
     {
         if (!FeedIds.IsValid(feedId)) return null;
-        var row = await Table.GetEntityIfExistsAsync<FeedRow>(FeedIds.Normalize(feedId), FeedRow.Key, cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<FeedRow>(FeedIds.Normalize(feedId), TableKeys.Feeds.Feed, cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 
@@ -46,7 +46,7 @@ public sealed class FeedStore(NotifyStorage storage, TimeProvider clock)
 
     public async IAsyncEnumerable<FeedRow> ListAsync(string appId, [EnumeratorCancellation] CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedKeys.AppFeeds(appId)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Feeds.AppFeeds(appId)}");
         await foreach (var page in Table.QueryAsync<FeedIndexRow>(filter, maxPerPage: 100, select: ["RowKey"], cancellationToken: ct).AsPages())
             foreach (var feed in await Task.WhenAll(page.Values.Select(index => GetAsync(appId, index.RowKey, ct))))
                 if (feed is not null) yield return feed;
@@ -68,7 +68,7 @@ public sealed class FeedStore(NotifyStorage storage, TimeProvider clock)
     public async Task DeleteAsync(FeedRow feed, CancellationToken ct)
     {
         await Table.DeleteEntityAsync(feed.PartitionKey, feed.RowKey, ETag.All, ct);
-        await Table.DeleteEntityAsync(FeedKeys.AppFeeds(feed.AppId), feed.Id, ETag.All, ct);
+        await Table.DeleteEntityAsync(TableKeys.Feeds.AppFeeds(feed.AppId), feed.Id, ETag.All, ct);
     }
 
     public static void NewKey(FeedRow feed) => feed.ApiKey = Secrets.RandomString(40);

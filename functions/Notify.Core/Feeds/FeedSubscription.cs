@@ -4,7 +4,7 @@ namespace Notify.Core.Feeds;
 
 /// <summary>
 /// One app user (iuid) subscribed to one feed. Partitioned by feed and a hash bucket of the iuid, so a feed with a
-/// large audience spreads over <see cref="FeedKeys.SubscriptionBuckets"/> partitions.
+/// large audience spreads over <see cref="TableKeys.Feeds.SubscriptionBuckets"/> partitions.
 /// </summary>
 public sealed class SubscriptionRow : TableRow
 {

@@ -36,7 +36,7 @@ public sealed class Subscribers(NotifyStorage storage, TimeProvider clock)
         var secret = Secrets.RandomString(40);
         await Table.AddEntityAsync(new SubscriberRow
         {
-            PartitionKey = id, RowKey = FeedKeys.SubscriberRow, SecretHash = Hash(secret), CreatedAt = clock.GetUtcNow(),
+            PartitionKey = id, RowKey = TableKeys.Feeds.SubscriberRow, SecretHash = Hash(secret), CreatedAt = clock.GetUtcNow(),
         }, ct);
         return new SubscriberCredential(id, $"{id}.{secret}");
     }
@@ -46,7 +46,7 @@ public sealed class Subscribers(NotifyStorage storage, TimeProvider clock)
     {
         var parts = credential?.Split('.');
         if (parts is not [var id, var secret] || !FeedIds.IsValid(id) || !Secrets.IsWellFormedId(secret)) return null;
-        var row = await Table.GetEntityIfExistsAsync<SubscriberRow>(FeedIds.Normalize(id), FeedKeys.SubscriberRow, cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<SubscriberRow>(FeedIds.Normalize(id), TableKeys.Feeds.SubscriberRow, cancellationToken: ct);
         return row.HasValue && Secrets.AreEqual(Hash(secret), row.Value!.SecretHash) ? row.Value.PartitionKey : null;
     }
 
@@ -54,7 +54,7 @@ public sealed class Subscribers(NotifyStorage storage, TimeProvider clock)
         Table.UpsertEntityAsync(new GrantRow
         {
             PartitionKey = subscriberId,
-            RowKey = FeedKeys.Grant(subscription.Id),
+            RowKey = TableKeys.Feeds.Grant(subscription.Id),
             SubscriptionId = subscription.Id,
             FeedId = subscription.FeedId,
             Iuid = subscription.Iuid,
@@ -63,13 +63,13 @@ public sealed class Subscribers(NotifyStorage storage, TimeProvider clock)
     public async Task<GrantRow?> FindGrantAsync(string subscriberId, string subscriptionId, CancellationToken ct)
     {
         if (!FeedIds.IsValid(subscriptionId)) return null;
-        var row = await Table.GetEntityIfExistsAsync<GrantRow>(subscriberId, FeedKeys.Grant(FeedIds.Normalize(subscriptionId)), cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<GrantRow>(subscriberId, TableKeys.Feeds.Grant(FeedIds.Normalize(subscriptionId)), cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 
     public IAsyncEnumerable<GrantRow> ListGrantsAsync(string subscriberId, CancellationToken ct) =>
         Table.QueryAsync<GrantRow>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {subscriberId} and RowKey ge {FeedKeys.GrantPrefix} and RowKey lt {FeedKeys.GrantEnd}"),
+            TableClient.CreateQueryFilter($"PartitionKey eq {subscriberId} and RowKey ge {TableKeys.Feeds.GrantPrefix} and RowKey lt {TableKeys.Feeds.GrantEnd}"),
             cancellationToken: ct);
 
     public async Task RevokeAsync(GrantRow grant, CancellationToken ct)

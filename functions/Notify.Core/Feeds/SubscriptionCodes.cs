@@ -9,8 +9,6 @@ namespace Notify.Core.Feeds;
 /// <summary>A code that lets one person subscribe one iuid to one feed. Each code is its own partition: point reads only.</summary>
 public sealed class SubscriptionCodeRow : TableRow
 {
-    public const string Key = "code";
-
     public string Code => PartitionKey;
     public string FeedId { get; set; } = "";
     public string Iuid { get; set; } = "";
@@ -36,7 +34,7 @@ public sealed class SubscriptionCodes(NotifyStorage storage, TimeProvider clock,
         var code = new SubscriptionCodeRow
         {
             PartitionKey = Secrets.RandomString(Length),
-            RowKey = SubscriptionCodeRow.Key,
+            RowKey = TableKeys.Feeds.Code,
             FeedId = feed.Id,
             Iuid = iuid,
             ExpiresAt = clock.GetUtcNow().AddMinutes(options.Value.CodeLifetimeMinutes),
@@ -49,7 +47,7 @@ public sealed class SubscriptionCodes(NotifyStorage storage, TimeProvider clock,
     public async Task<(SubscriptionCodeRow? Code, CodeState State)> ReadAsync(string code, string? subscriberId, CancellationToken ct)
     {
         if (code.Length != Length || !Secrets.IsWellFormedId(code)) return (null, CodeState.Unknown);
-        var row = await Table.GetEntityIfExistsAsync<SubscriptionCodeRow>(code, SubscriptionCodeRow.Key, cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<SubscriptionCodeRow>(code, TableKeys.Feeds.Code, cancellationToken: ct);
         if (!row.HasValue) return (null, CodeState.Unknown);
         var stored = row.Value!;
         // The claimant may repeat its claim (a retried request) and gets the same subscription.

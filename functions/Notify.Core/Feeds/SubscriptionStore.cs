@@ -9,24 +9,23 @@ namespace Notify.Core.Feeds;
 /// <summary>Subscriptions of feeds, keyed by (feed, iuid).</summary>
 public sealed class SubscriptionStore(NotifyStorage storage, TimeProvider clock, IOptions<FeedOptions> options)
 {
-    private const int MaxAttempts = 20;
     private TableClient Table => storage.Table(TableNames.FeedSubscriptions);
 
     public async Task<SubscriptionRow?> GetAsync(string feedId, string iuid, CancellationToken ct)
     {
         var row = await Table.GetEntityIfExistsAsync<SubscriptionRow>(
-            FeedKeys.SubscriptionPartition(feedId, iuid), FeedKeys.Subscription(iuid), cancellationToken: ct);
+            TableKeys.Feeds.SubscriptionPartition(feedId, iuid), TableKeys.Feeds.Subscription(iuid), cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 
     /// <summary>Adds the subscription, or returns the one already there: one (feed, iuid) has one subscription.</summary>
-    public async Task<(SubscriptionRow Subscription, bool Created)> AddAsync(FeedRow feed, string iuid, string subscriberId, CancellationToken ct)
+    public Task<(SubscriptionRow Subscription, bool Created)> AddAsync(FeedRow feed, string iuid, string subscriberId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var row = new SubscriptionRow
         {
-            PartitionKey = FeedKeys.SubscriptionPartition(feed.Id, iuid),
-            RowKey = FeedKeys.Subscription(iuid),
+            PartitionKey = TableKeys.Feeds.SubscriptionPartition(feed.Id, iuid),
+            RowKey = TableKeys.Feeds.Subscription(iuid),
             Id = FeedIds.New(),
             FeedId = feed.Id,
             AppId = feed.AppId,
@@ -35,7 +34,7 @@ public sealed class SubscriptionStore(NotifyStorage storage, TimeProvider clock,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        for (var attempt = 1; ; attempt++)
+        return Optimistic.RetryAsync(async () =>
         {
             try
             {
@@ -46,51 +45,37 @@ public sealed class SubscriptionStore(NotifyStorage storage, TimeProvider clock,
             {
                 // Read it back; it may be removed again in between, in which case the add is worth another try.
                 if (await GetAsync(feed.Id, iuid, ct) is { } existing) return (existing, false);
-                if (attempt == MaxAttempts) throw;
+                throw;
             }
-        }
+        });
     }
 
     /// <summary>Sets mute under the row's ETag; null when the subscription is gone.</summary>
-    public async Task<SubscriptionRow?> SetMuteAsync(string feedId, string iuid, string subscriptionId, bool mute, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <remarks>A push or another mute that changed the row meanwhile makes the change apply again to the fresh row.</remarks>
+    public Task<SubscriptionRow?> SetMuteAsync(string feedId, string iuid, string subscriptionId, bool mute, CancellationToken ct) =>
+        Optimistic.RetryAsync(async () =>
         {
             var row = await GetAsync(feedId, iuid, ct);
             if (row is null || row.Id != subscriptionId) return null;
             if (row.Mute == mute) return row;
             row.Mute = mute;
             row.UpdatedAt = clock.GetUtcNow();
-            try
-            {
-                row.ETag = (await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct)).Headers.ETag ?? default;
-                return row;
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)
-            {
-                // Changed meanwhile (a push, another mute): apply to the fresh row.
-            }
-        }
-    }
+            await Optimistic.SaveAsync(Table, row, existed: true, ct);
+            return row;
+        }, ChangedOrGone);
 
     /// <summary>Removes the subscription if it is still this one; false when it was already gone.</summary>
-    public async Task<bool> DeleteAsync(string feedId, string iuid, string subscriptionId, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<bool> DeleteAsync(string feedId, string iuid, string subscriptionId, CancellationToken ct) =>
+        Optimistic.RetryAsync(async () =>
         {
             var row = await GetAsync(feedId, iuid, ct);
             if (row is null || row.Id != subscriptionId) return false;
-            try
-            {
-                await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, ct);
-                return true;
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)
-            {
-                // A push or a mute changed the row; read it again.
-            }
-        }
-    }
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, ct);
+            return true;
+        }, ChangedOrGone);
+
+    /// <summary>A subscription row changed (a push, a mute) or removed meanwhile: read it again.</summary>
+    private static readonly int[] ChangedOrGone = [404, 412];
 
     /// <summary>Tells open pages of this subscription that something new arrived. A subscription removed meanwhile needs no telling.</summary>
     public async Task MarkPushedAsync(SubscriptionRow subscription, CancellationToken ct)
@@ -112,9 +97,9 @@ public sealed class SubscriptionStore(NotifyStorage storage, TimeProvider clock,
     /// </summary>
     public async IAsyncEnumerable<SubscriptionRow> StreamAsync(string feedId, [EnumeratorCancellation] CancellationToken ct)
     {
-        for (var bucket = 0; bucket < FeedKeys.SubscriptionBuckets; bucket++)
+        for (var bucket = 0; bucket < TableKeys.Feeds.SubscriptionBuckets; bucket++)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedKeys.SubscriptionPartition(feedId, bucket)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Feeds.SubscriptionPartition(feedId, bucket)}");
             await foreach (var row in Table.QueryAsync<SubscriptionRow>(filter, maxPerPage: options.Value.ListPageSize, cancellationToken: ct))
                 yield return row;
         }

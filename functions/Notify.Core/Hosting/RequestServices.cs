@@ -24,6 +24,7 @@ public static class RequestServices
         services.AddSingleton<SendProgress>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<AnswerEventHandler>();
+        services.AddSingleton<AnswerEventReceipts>();
         services.AddSingleton<RequestStore>();
         services.AddSingleton<ReceiverResolver>();
         services.AddSingleton<RequestReceivers>();

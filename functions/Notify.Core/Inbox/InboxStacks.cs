@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Notify.Core.Storage;
 
@@ -14,7 +13,6 @@ public sealed class InboxStackRow : TableRow
     public string LastMessage { get; set; } = "";
 
     /// <summary>Both parts are caller strings of any length, so they are digested together.</summary>
-    public static string KeyFor(string notificationId, string incrementId) => "k|" + TableKeys.Digest(notificationId + "\n" + incrementId);
 }
 
 /// <summary>
@@ -25,19 +23,19 @@ public sealed class InboxStackRow : TableRow
 /// </summary>
 public sealed class InboxStacks(NotifyStorage storage, InboxStore inbox, InboxWriter writer, TimeProvider clock)
 {
-    private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
 
     /// <param name="message">Identifies the message: the same message again finds its count instead of adding one.</param>
     /// <param name="newItemId">The item a new stack starts on (derived from the message, so a repeat finds it).</param>
     /// <param name="render">The item's content for a given stack count.</param>
     /// <returns>The item that holds the message and the stack's count.</returns>
-    public async Task<(long ItemId, int Count)> AddAsync(string appId, string userId, string notificationId, string incrementId, string message,
+    public Task<(long ItemId, int Count)> AddAsync(string appId, string userId, string notificationId, string incrementId, string message,
         long newItemId, TimeSpan timeout, Func<int, InboxContent> render, CancellationToken ct)
     {
         var partition = TableKeys.User(appId, userId);
-        var key = InboxStackRow.KeyFor(notificationId, incrementId);
-        for (var attempt = 1; ; attempt++)
+        var key = TableKeys.Users.Stack(notificationId, incrementId);
+        // A conflict means another message of this stack decided first: decide again on what it left.
+        return Optimistic.RetryAsync(async () =>
         {
             var stored = await Users.GetEntityIfExistsAsync<InboxStackRow>(partition, key, cancellationToken: ct);
             var stack = stored.HasValue ? stored.Value! : null;
@@ -47,27 +45,19 @@ public sealed class InboxStacks(NotifyStorage storage, InboxStore inbox, InboxWr
                 await PutOnItemAsync(appId, userId, stack.ItemId, render(stack.Count), ct);
                 return (stack.ItemId, stack.Count);
             }
-            try
+            if (stack is null || now - stack.StartedAt >= timeout || await inbox.IsDeletedAsync(appId, userId, stack.ItemId, ct))
             {
-                if (stack is null || now - stack.StartedAt >= timeout || await inbox.IsDeletedAsync(appId, userId, stack.ItemId, ct))
-                {
-                    var fresh = new InboxStackRow { PartitionKey = partition, RowKey = key, ItemId = newItemId, Count = 1, StartedAt = now, LastMessage = message };
-                    if (stack is null) await Users.AddEntityAsync(fresh, ct);
-                    else await Users.UpdateEntityAsync(fresh, stack.ETag, TableUpdateMode.Replace, ct);
-                    await writer.DeliverAsync(appId, userId, newItemId, render(1), null, null, ct);
-                    return (newItemId, 1);
-                }
-                stack.Count++;
-                stack.LastMessage = message;
-                await Users.UpdateEntityAsync(stack, stack.ETag, TableUpdateMode.Replace, ct);
-                await PutOnItemAsync(appId, userId, stack.ItemId, render(stack.Count), ct);
-                return (stack.ItemId, stack.Count);
+                var fresh = new InboxStackRow { PartitionKey = partition, RowKey = key, ItemId = newItemId, Count = 1, StartedAt = now, LastMessage = message, ETag = stack?.ETag ?? default };
+                await Optimistic.SaveAsync(Users, fresh, stack is not null, ct);
+                await writer.DeliverAsync(appId, userId, newItemId, render(1), null, null, ct);
+                return (newItemId, 1);
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                // Another message of this stack decided first: decide again on what it left.
-            }
-        }
+            stack.Count++;
+            stack.LastMessage = message;
+            await Optimistic.SaveAsync(Users, stack, existed: true, ct);
+            await PutOnItemAsync(appId, userId, stack.ItemId, render(stack.Count), ct);
+            return (stack.ItemId, stack.Count);
+        });
     }
 
     /// <summary>

@@ -110,7 +110,7 @@ public sealed partial class InboxStore(NotifyStorage storage, InboxWriter writer
     {
         var rows = items.Select(i => new NotificationIndexRow
         {
-            PartitionKey = TableKeys.NotificationIndex(appId, i.Id), RowKey = $"{i.Id:D16}", UserId = i.UserId,
+            PartitionKey = TableKeys.NotificationIndex(appId, i.Id), RowKey = TableKeys.NotificationIndexRow(i.Id), UserId = i.UserId,
         });
         await Task.WhenAll(rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)).Select(batch =>
             Index.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct)));

@@ -16,7 +16,6 @@ public enum DeliveryOutcome { Delivered, AlreadyDelivered, NotRendered }
 /// </summary>
 public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, UserIndexes indexes, TimeProvider clock, ILogger<InboxWriter> logger)
 {
-    private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
 
     /// <param name="personalize">
@@ -33,7 +32,7 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, U
         if (profile is null && personalize is null)
         {
             // Creates the user row when missing and leaves an existing one as it is.
-            var user = new TableEntity(partition, UserRow.Key) { [nameof(UserRow.Identifier)] = userId };
+            var user = new TableEntity(partition, TableKeys.Users.Profile) { [nameof(UserRow.Identifier)] = userId };
             try
             {
                 await Users.SubmitTransactionAsync(NewItem(partition, id, content, new(TableTransactionActionType.UpsertMerge, user)), ct);
@@ -44,9 +43,9 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, U
                 return DeliveryOutcome.AlreadyDelivered;
             }
         }
-        for (var attempt = 1; ; attempt++)
+        return await Optimistic.RetryAsync(async () =>
         {
-            var stored = await Users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
+            var stored = await Users.GetEntityIfExistsAsync<UserRow>(partition, TableKeys.Users.Profile, cancellationToken: ct);
             var user = stored.HasValue ? stored.Value! : UserRow.New(appId, userId, clock.GetUtcNow());
             var profileBefore = user.ProfileJson;
             if (profile is not null)
@@ -61,13 +60,13 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, U
                 await Users.SubmitTransactionAsync(NewItem(partition, id, itemContent, userAction), ct);
                 return DeliveryOutcome.Delivered;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (RequestFailedException e) when (e.Status == 409)
             {
-                if (e.Status == 409 && await IsDeliveredAsync(partition, id, ct))
-                    return DeliveryOutcome.AlreadyDelivered;
-                // Otherwise the profile changed, or the user appeared, since the read: read again.
+                if (await IsDeliveredAsync(partition, id, ct)) return DeliveryOutcome.AlreadyDelivered;
+                // Otherwise the user appeared since the read (as a 412: the profile changed): read again.
+                throw;
             }
-        }
+        });
     }
 
     /// <summary>
@@ -105,7 +104,8 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, U
         Func<string, InboxItemRow, DateTimeOffset, List<TableTransactionAction>?> edit)
     {
         var partition = TableKeys.User(appId, userId);
-        for (var attempt = 1; ; attempt++)
+        // A conflict means another change won the race: ours applies to the fresh item.
+        return await Optimistic.RetryAsync(async () =>
         {
             var head = counters.ReadHeadAsync(partition, ct);
             var idRead = Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
@@ -117,16 +117,9 @@ public sealed class InboxWriter(NotifyStorage storage, InboxCounters counters, U
             var now = clock.GetUtcNow();
             var actions = edit(partition, stored.Value!.WithWatermark(head.Result.SeenWatermark), now);
             if (actions is null) return true;
-            try
-            {
-                await Users.SubmitTransactionAsync(actions, ct);
-                return true;
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < MaxAttempts)
-            {
-                // Another change won the race; apply ours to the fresh item.
-            }
-        }
+            await Users.SubmitTransactionAsync(actions, ct);
+            return true;
+        }, [404, 412]);
     }
 
     /// <summary>

@@ -8,13 +8,6 @@ namespace Notify.Core.Inbox;
 public sealed class OpenReceiptRow : TableRow
 {
     public DateTimeOffset OpenedAt { get; set; }
-
-    /// <summary>Sends of one commit group share a partition, so the send id leads the key.</summary>
-    public static string Prefix(string sendId) => $"{sendId}|o|";
-
-    public static string End(string sendId) => $"{sendId}|o}}";
-
-    public static string KeyFor(string sendId, string userId) => $"{Prefix(sendId)}{TableKeys.Encode(userId)}";
 }
 
 /// <summary>
@@ -34,7 +27,7 @@ public sealed class OpenReceipts(NotifyStorage storage)
         {
             await Sends.AddEntityAsync(new OpenReceiptRow
             {
-                PartitionKey = TableKeys.Send(appId, item.SendId), RowKey = OpenReceiptRow.KeyFor(item.SendId, userId), OpenedAt = openedAt,
+                PartitionKey = TableKeys.Send(appId, item.SendId), RowKey = TableKeys.Sends.Opened(item.SendId, userId), OpenedAt = openedAt,
             }, ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -48,7 +41,7 @@ public sealed class OpenReceipts(NotifyStorage storage)
         var partition = TableKeys.Send(appId, sendId);
         var count = 0;
         await foreach (var _ in Sends.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {OpenReceiptRow.Prefix(sendId)} and RowKey lt {OpenReceiptRow.End(sendId)}"), select: ["RowKey"], cancellationToken: ct))
+            $"PartitionKey eq {partition} and RowKey ge {TableKeys.Sends.OpenedPrefix(sendId)} and RowKey lt {TableKeys.Sends.OpenedEnd(sendId)}"), select: ["RowKey"], cancellationToken: ct))
             count++;
         return count;
     }

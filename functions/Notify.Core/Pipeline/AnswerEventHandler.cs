@@ -13,10 +13,12 @@ public sealed record AnswerEventMessage(string AppId, string RequestId, string U
 
 /// <summary>
 /// Posts the answer to the app's webhook, signed per Standard Webhooks. The webhook id derives from the
-/// item, so a repeated message is the same event to the receiver; a failed attempt throws, and the queue
+/// item, so a repeated message is the same event to the receiver, and an event the webhook took is recorded
+/// and not posted again (a replay from the poison queue, say); a failed attempt throws, and the queue
 /// retries it until the message moves to the poison queue.
 /// </summary>
-public sealed class AnswerEventHandler(AppStore apps, WebhookSender sender, ILogger<AnswerEventHandler> logger) : IQueueHandler<AnswerEventMessage>
+public sealed class AnswerEventHandler(AppStore apps, WebhookSender sender, AnswerEventReceipts receipts, ILogger<AnswerEventHandler> logger)
+    : IQueueHandler<AnswerEventMessage>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -24,10 +26,14 @@ public sealed class AnswerEventHandler(AppStore apps, WebhookSender sender, ILog
     {
         var app = await apps.GetAsync(message.AppId, ct);
         if (app?.WebhookUrl is null || app.WebhookSecret is null || app.WebhookDisabled) return;
+        if (await receipts.WasDeliveredAsync(app.Id, message.RequestId, message.NotificationId, ct)) return;
         var result = await sender.SendAsync(new WebhookRequest($"{app.Id}:{message.NotificationId}:answer", new Uri(app.WebhookUrl), app.WebhookSecret,
             Body(message)), ct);
         switch (result)
         {
+            case WebhookResult.Delivered:
+                await receipts.RecordAsync(app.Id, message.RequestId, message.NotificationId, ct);
+                break;
             case WebhookResult.RetryLater retry:
                 throw new HttpRequestException(retry.Error);
             case WebhookResult.Failed or WebhookResult.Disabled:

@@ -26,7 +26,7 @@ public sealed class UserDeletionHandler(NotifyStorage storage, UserIndexes index
     public async Task HandleAsync(UserDeletionMessage message, long dequeueCount, CancellationToken ct)
     {
         var partition = TableKeys.User(message.AppId, message.UserId);
-        var user = await Users.GetEntityIfExistsAsync<UserRow>(partition, UserRow.Key, cancellationToken: ct);
+        var user = await Users.GetEntityIfExistsAsync<UserRow>(partition, TableKeys.Users.Profile, cancellationToken: ct);
         if (!user.HasValue || !user.Value!.Deleting) return;
         var passETag = message.PassETag ?? user.Value.ETag.ToString();
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["AppId"] = message.AppId });
@@ -49,7 +49,7 @@ public sealed class UserDeletionHandler(NotifyStorage storage, UserIndexes index
         {
             await Users.SubmitTransactionAsync(
             [
-                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, UserRow.Key), new ETag(passETag)),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, TableKeys.Users.Profile), new ETag(passETag)),
                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, TableKeys.InboxCounts), ETag.All),
             ], ct);
             logger.LogInformation("Deleted user's rows are gone");
@@ -79,7 +79,7 @@ public sealed class UserDeletionHandler(NotifyStorage storage, UserIndexes index
         foreach (var batch in tombstones.Chunk(TableBatches.MaxEntities))
             await Users.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r)), ct);
         // The counters row says the user is being deleted, so it goes with the user row, at the end.
-        await TableBatches.DeleteAsync(Users, rows.Where(r => r.RowKey != UserRow.Key && r.RowKey != TableKeys.InboxCounts
+        await TableBatches.DeleteAsync(Users, rows.Where(r => r.RowKey != TableKeys.Users.Profile && r.RowKey != TableKeys.InboxCounts
             && !r.RowKey.StartsWith(TableKeys.InboxIdPrefix, StringComparison.Ordinal)), ct);
     }
 }

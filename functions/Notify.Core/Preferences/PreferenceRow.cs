@@ -28,7 +28,5 @@ public sealed class UserPreferences(Dictionary<int, Dictionary<string, bool>> ru
 /// <summary>The preferences row, in the user's own partition so delivery reads it beside the inbox.</summary>
 public sealed class PreferenceRow : TableRow
 {
-    public const string Key = "prefs";
-
     public string RulesJson { get; set; } = "{}";
 }

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Notify.Core.Storage;
 
@@ -8,7 +7,6 @@ public sealed record PreferenceChange(int CategoryId, string Channel, bool Enabl
 
 public sealed class PreferenceStore(NotifyStorage storage)
 {
-    private const int MaxAttempts = 20;
     private TableClient Users => storage.Table(TableNames.Users);
 
     public async Task<UserPreferences> GetAsync(string appId, string userId, CancellationToken ct)
@@ -18,31 +16,21 @@ public sealed class PreferenceStore(NotifyStorage storage)
     }
 
     /// <summary>Sets the named rules and keeps the others, retrying on the row's ETag when another write got in first.</summary>
-    public async Task<UserPreferences> SetAsync(string appId, string userId, IReadOnlyList<PreferenceChange> changes, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<UserPreferences> SetAsync(string appId, string userId, IReadOnlyList<PreferenceChange> changes, CancellationToken ct) =>
+        Optimistic.RetryAsync(async () =>
         {
             var stored = await ReadAsync(appId, userId, ct);
             var preferences = stored is null ? UserPreferences.Empty : UserPreferences.FromJson(stored.RulesJson);
             foreach (var change in changes) preferences.Set(change.CategoryId, change.Channel, change.Enabled);
-            var row = stored ?? new PreferenceRow { PartitionKey = TableKeys.User(appId, userId), RowKey = PreferenceRow.Key };
+            var row = stored ?? new PreferenceRow { PartitionKey = TableKeys.User(appId, userId), RowKey = TableKeys.Users.Preferences };
             row.RulesJson = preferences.ToJson();
-            try
-            {
-                if (stored is null) await Users.AddEntityAsync(row, ct);
-                else await Users.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
-                return preferences;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                // Another change of this user's preferences won; apply ours to the fresh rules.
-            }
-        }
-    }
+            await Optimistic.SaveAsync(Users, row, stored is not null, ct);
+            return preferences;
+        });
 
     private async Task<PreferenceRow?> ReadAsync(string appId, string userId, CancellationToken ct)
     {
-        var row = await Users.GetEntityIfExistsAsync<PreferenceRow>(TableKeys.User(appId, userId), PreferenceRow.Key, cancellationToken: ct);
+        var row = await Users.GetEntityIfExistsAsync<PreferenceRow>(TableKeys.User(appId, userId), TableKeys.Users.Preferences, cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 }

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Notify.Core.Storage;
 
@@ -7,8 +6,6 @@ namespace Notify.Core.RateLimits;
 /// <summary>The budget of one app and channel in the current window.</summary>
 public sealed class RateBudgetRow : TableRow
 {
-    public const string Key = "budget";
-
     public DateTimeOffset WindowStart { get; set; }
     public int Used { get; set; }
     /// <summary>A provider said "too many" (429): nothing is granted before this time.</summary>
@@ -23,15 +20,13 @@ public sealed record RateGrant(int Granted, DateTimeOffset NextBudgetAt);
 /// </summary>
 public sealed class RateBudgetStore(NotifyStorage storage)
 {
-    private const int MaxAttempts = 30;
     private TableClient Table => storage.Table(TableNames.RateLimits);
 
-    public async Task<RateGrant> AcquireAsync(string appId, string channel, int wanted, int limit, TimeSpan window, DateTimeOffset now, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<RateGrant> AcquireAsync(string appId, string channel, int wanted, int limit, TimeSpan window, DateTimeOffset now, CancellationToken ct) =>
+        Optimistic.RetryAsync(async () =>
         {
-            var stored = await Table.GetEntityIfExistsAsync<RateBudgetRow>(TableKeys.RateBudget(appId, channel), RateBudgetRow.Key, cancellationToken: ct);
-            var row = stored.HasValue ? stored.Value! : new RateBudgetRow { PartitionKey = TableKeys.RateBudget(appId, channel), RowKey = RateBudgetRow.Key };
+            var stored = await Table.GetEntityIfExistsAsync<RateBudgetRow>(TableKeys.RateBudget(appId, channel), TableKeys.RateLimits.Budget, cancellationToken: ct);
+            var row = stored.HasValue ? stored.Value! : new RateBudgetRow { PartitionKey = TableKeys.RateBudget(appId, channel), RowKey = TableKeys.RateLimits.Budget };
             if (row.BlockedUntil > now)
                 return new RateGrant(0, row.BlockedUntil.Value);
             if (now >= row.WindowStart + window)
@@ -43,36 +38,20 @@ public sealed class RateBudgetStore(NotifyStorage storage)
             var next = row.WindowStart + window;
             if (granted == 0) return new RateGrant(0, next);
             row.Used += granted;
-            if (await TrySaveAsync(row, stored.HasValue, attempt, ct)) return new RateGrant(granted, next);
-        }
-    }
+            await Optimistic.SaveAsync(Table, row, stored.HasValue, ct);
+            return new RateGrant(granted, next);
+        });
 
     /// <summary>A provider refused for load: grant nothing until <paramref name="until"/>.</summary>
-    public async Task BlockAsync(string appId, string channel, DateTimeOffset until, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task BlockAsync(string appId, string channel, DateTimeOffset until, CancellationToken ct) =>
+        Optimistic.RetryAsync(async () =>
         {
-            var stored = await Table.GetEntityIfExistsAsync<RateBudgetRow>(TableKeys.RateBudget(appId, channel), RateBudgetRow.Key, cancellationToken: ct);
-            var row = stored.HasValue ? stored.Value! : new RateBudgetRow { PartitionKey = TableKeys.RateBudget(appId, channel), RowKey = RateBudgetRow.Key };
+            var stored = await Table.GetEntityIfExistsAsync<RateBudgetRow>(TableKeys.RateBudget(appId, channel), TableKeys.RateLimits.Budget, cancellationToken: ct);
+            var row = stored.HasValue ? stored.Value! : new RateBudgetRow { PartitionKey = TableKeys.RateBudget(appId, channel), RowKey = TableKeys.RateLimits.Budget };
             if (row.BlockedUntil >= until) return;
             row.BlockedUntil = until;
-            if (await TrySaveAsync(row, stored.HasValue, attempt, ct)) return;
-        }
-    }
-
-    private async Task<bool> TrySaveAsync(RateBudgetRow row, bool exists, int attempt, CancellationToken ct)
-    {
-        try
-        {
-            if (exists) await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
-            else await Table.AddEntityAsync(row, ct);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
-        {
-            return false;
-        }
-    }
+            await Optimistic.SaveAsync(Table, row, stored.HasValue, ct);
+        });
 
     private static DateTimeOffset WindowStartOf(DateTimeOffset now, TimeSpan window) =>
         new(now.UtcTicks - now.UtcTicks % window.Ticks, TimeSpan.Zero);

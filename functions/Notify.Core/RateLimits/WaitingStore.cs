@@ -14,8 +14,6 @@ public sealed class WaitingRow : TableRow
 /// <summary>Marks an app and channel that has waiting deliveries, so the release timer need not scan everything.</summary>
 public sealed class WaitingIndexRow : TableRow
 {
-    public const string Partition = "index";
-
     public string AppId { get; set; } = "";
     public string Channel { get; set; } = "";
 }
@@ -32,7 +30,7 @@ public sealed class WaitingStore(NotifyStorage storage)
         foreach (var batch in deliveries.Chunk(100))
             await Table.SubmitTransactionAsync(batch.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 new WaitingRow { PartitionKey = partition, RowKey = TableKeys.Waiting(d.NotBefore, d.SendId, d.UserId), SendId = d.SendId, UserId = d.UserId })), ct);
-        await Table.UpsertEntityAsync(new WaitingIndexRow { PartitionKey = WaitingIndexRow.Partition, RowKey = partition, AppId = appId, Channel = channel },
+        await Table.UpsertEntityAsync(new WaitingIndexRow { PartitionKey = TableKeys.RateLimits.WaitingIndex, RowKey = partition, AppId = appId, Channel = channel },
             TableUpdateMode.Replace, ct);
     }
 
@@ -40,7 +38,7 @@ public sealed class WaitingStore(NotifyStorage storage)
     public async Task<IReadOnlyList<WaitingIndexRow>> ListChannelsAsync(string after, int max, CancellationToken ct)
     {
         var rows = new List<WaitingIndexRow>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WaitingIndexRow.Partition} and RowKey gt {after}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.RateLimits.WaitingIndex} and RowKey gt {after}");
         await foreach (var row in Table.QueryAsync<WaitingIndexRow>(filter, maxPerPage: max, cancellationToken: ct))
         {
             rows.Add(row);

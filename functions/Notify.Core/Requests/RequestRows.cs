@@ -8,9 +8,6 @@ namespace Notify.Core.Requests;
 /// </summary>
 public sealed class RequestRow : TableRow
 {
-    /// <summary>Sends of one commit group share a partition, so the send id leads the key.</summary>
-    public static string KeyFor(string requestId) => $"{requestId}|request";
-
     public string? Name { get; set; }
     public bool Broadcast { get; set; }
     /// <summary>Comma-separated topic ids the request named as groups.</summary>

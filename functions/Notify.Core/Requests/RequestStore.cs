@@ -14,7 +14,7 @@ public sealed class RequestStore(NotifyStorage storage)
     public async Task AddAsync(SendRow send, RequestRow request, CancellationToken ct)
     {
         request.PartitionKey = TableKeys.Send(send.AppId, send.SendId);
-        request.RowKey = RequestRow.KeyFor(send.SendId);
+        request.RowKey = TableKeys.Sends.Request(send.SendId);
         await Sends.UpsertEntityAsync(request, TableUpdateMode.Replace, ct);
         await Index.UpsertEntityAsync(new RequestIndexRow
         {
@@ -26,7 +26,7 @@ public sealed class RequestStore(NotifyStorage storage)
     public async Task<RequestRow?> GetAsync(string appId, string requestId, CancellationToken ct)
     {
         if (!Guid.TryParse(requestId, out _)) return null;
-        var row = await Sends.GetEntityIfExistsAsync<RequestRow>(TableKeys.Send(appId, requestId), RequestRow.KeyFor(requestId), cancellationToken: ct);
+        var row = await Sends.GetEntityIfExistsAsync<RequestRow>(TableKeys.Send(appId, requestId), TableKeys.Sends.Request(requestId), cancellationToken: ct);
         return row.HasValue && !row.Value!.Deleted ? row.Value : null;
     }
 
@@ -54,7 +54,7 @@ public sealed class RequestStore(NotifyStorage storage)
 
     public async Task<RequestRow?> GetDeletedAsync(string appId, string requestId, CancellationToken ct)
     {
-        var row = await Sends.GetEntityIfExistsAsync<RequestRow>(TableKeys.Send(appId, requestId), RequestRow.KeyFor(requestId), cancellationToken: ct);
+        var row = await Sends.GetEntityIfExistsAsync<RequestRow>(TableKeys.Send(appId, requestId), TableKeys.Sends.Request(requestId), cancellationToken: ct);
         return row.HasValue && row.Value!.Deleted ? row.Value : null;
     }
 
@@ -66,11 +66,11 @@ public sealed class RequestStore(NotifyStorage storage)
     {
         var partition = TableKeys.Send(appId, requestId);
         var rows = Sends.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {SendRow.Prefix(requestId)} and RowKey lt {SendRow.End(requestId)} and RowKey ne {RequestRow.KeyFor(requestId)}"),
+                $"PartitionKey eq {partition} and RowKey ge {TableKeys.Sends.Prefix(requestId)} and RowKey lt {TableKeys.Sends.End(requestId)} and RowKey ne {TableKeys.Sends.Request(requestId)}"),
             maxPerPage: 100, select: ["PartitionKey", "RowKey"], cancellationToken: ct);
         await foreach (var page in rows.AsPages())
             if (page.Values.Count > 0)
                 await Sends.SubmitTransactionAsync(page.Values.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
-        await Sends.DeleteEntityAsync(partition, RequestRow.KeyFor(requestId), ETag.All, ct);
+        await Sends.DeleteEntityAsync(partition, TableKeys.Sends.Request(requestId), ETag.All, ct);
     }
 }

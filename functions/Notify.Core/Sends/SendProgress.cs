@@ -5,17 +5,7 @@ using Notify.Core.Topics;
 namespace Notify.Core.Sends;
 
 /// <summary>A part of a send's delivery (a recipient chunk, or the last page of a topic bucket) is done.</summary>
-public sealed class SendPartDoneRow : TableRow
-{
-    /// <summary>Sends of one commit group share a partition, so the send id leads the key.</summary>
-    public static string Prefix(string sendId) => $"{sendId}|f|";
-
-    public static string End(string sendId) => $"{sendId}|f}}";
-
-    public static string ChunkKey(string sendId, int chunk) => $"{Prefix(sendId)}c|{chunk:D5}";
-
-    public static string BucketKey(string sendId, int topicId, int bucket) => $"{Prefix(sendId)}b|{topicId:D10}|{bucket:D2}";
-}
+public sealed class SendPartDoneRow : TableRow;
 
 /// <summary>
 /// Whether every part of a fanned-out send has been delivered: one row per finished part, written after
@@ -25,10 +15,10 @@ public sealed class SendProgress(NotifyStorage storage)
 {
     private TableClient Sends => storage.Table(TableNames.Sends);
 
-    public Task MarkChunkDoneAsync(SendRow send, int chunk, CancellationToken ct) => MarkAsync(send, SendPartDoneRow.ChunkKey(send.SendId, chunk), ct);
+    public Task MarkChunkDoneAsync(SendRow send, int chunk, CancellationToken ct) => MarkAsync(send, TableKeys.Sends.ChunkDone(send.SendId, chunk), ct);
 
     public Task MarkBucketDoneAsync(SendRow send, int topicId, int bucket, CancellationToken ct) =>
-        MarkAsync(send, SendPartDoneRow.BucketKey(send.SendId, topicId, bucket), ct);
+        MarkAsync(send, TableKeys.Sends.BucketDone(send.SendId, topicId, bucket), ct);
 
     public async Task<bool> IsDeliveredAsync(SendRow send, CancellationToken ct)
     {
@@ -36,7 +26,7 @@ public sealed class SendProgress(NotifyStorage storage)
         var partition = TableKeys.Send(send.AppId, send.SendId);
         var done = 0;
         await foreach (var _ in Sends.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {SendPartDoneRow.Prefix(send.SendId)} and RowKey lt {SendPartDoneRow.End(send.SendId)}"), select: ["RowKey"], cancellationToken: ct))
+            $"PartitionKey eq {partition} and RowKey ge {TableKeys.Sends.DonePrefix(send.SendId)} and RowKey lt {TableKeys.Sends.DoneEnd(send.SendId)}"), select: ["RowKey"], cancellationToken: ct))
             done++;
         return done >= send.ChunkCount + send.TopicIdList.Count * TopicMemberStore.BucketCount;
     }

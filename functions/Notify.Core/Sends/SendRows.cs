@@ -19,13 +19,6 @@ public static class SendStatus
 /// </summary>
 public sealed class SendRow : TableRow
 {
-    public static string KeyFor(string sendId) => $"{sendId}|send";
-
-    /// <summary>The range of every row of one send within its group's partition.</summary>
-    public static string Prefix(string sendId) => $"{sendId}|";
-
-    public static string End(string sendId) => $"{sendId}}}";
-
     public string AppId { get; set; } = "";
     public string SendId { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
@@ -71,26 +64,13 @@ public sealed class SendRow : TableRow
 public sealed class RecipientChunkRow : TableRow
 {
     public string RecipientsJson { get; set; } = "[]";
-
-    public static string KeyFor(string sendId, int chunk) => $"{sendId}|r|{chunk:D5}";
 }
 
 /// <summary>A recipient cancelled through <c>cancelFor.recipients</c>; deliveries skip them.</summary>
 public sealed class CancelledRecipientRow : TableRow
 {
     public string UserId { get; set; } = "";
-
-    public static string Prefix(string sendId) => $"{sendId}|x|";
-
-    public static string End(string sendId) => $"{sendId}|x}}";
-
-    public static string KeyFor(string sendId, string userId) => $"{Prefix(sendId)}{TableKeys.Encode(userId)}";
 }
 
 /// <summary>Marks that the message for the page after this one was queued, so a repeated page does not start a second chain.</summary>
-public sealed class TopicPageRow : TableRow
-{
-    public static string Prefix(string sendId) => $"{sendId}|p|";
-
-    public static string KeyFor(string sendId, int topicId, int bucket, int page) => $"{Prefix(sendId)}{topicId:D10}|{bucket:D2}|{page:D7}";
-}
+public sealed class TopicPageRow : TableRow;

@@ -36,7 +36,7 @@ public sealed class SendStore(NotifyStorage storage)
         await Sends.SubmitTransactionAsync(group.Select(send =>
         {
             send.PartitionKey = TableKeys.Send(send.AppId, send.SendId);
-            send.RowKey = SendRow.KeyFor(send.SendId);
+            send.RowKey = TableKeys.Sends.Send(send.SendId);
             return new TableTransactionAction(TableTransactionActionType.UpsertReplace, send);
         }), ct);
 
@@ -47,7 +47,7 @@ public sealed class SendStore(NotifyStorage storage)
     public async Task<bool> ClaimAsync(SendRow send, CancellationToken ct)
     {
         send.PartitionKey = TableKeys.Send(send.AppId, send.SendId);
-        send.RowKey = SendRow.KeyFor(send.SendId);
+        send.RowKey = TableKeys.Sends.Send(send.SendId);
         try
         {
             var response = await Sends.AddEntityAsync(send, ct);
@@ -75,7 +75,7 @@ public sealed class SendStore(NotifyStorage storage)
 
     public async Task<SendRow?> GetAsync(string appId, string sendId, CancellationToken ct)
     {
-        var row = await Sends.GetEntityIfExistsAsync<SendRow>(TableKeys.Send(appId, sendId), SendRow.KeyFor(sendId), cancellationToken: ct);
+        var row = await Sends.GetEntityIfExistsAsync<SendRow>(TableKeys.Send(appId, sendId), TableKeys.Sends.Send(sendId), cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 
@@ -84,13 +84,13 @@ public sealed class SendStore(NotifyStorage storage)
     {
         var sends = new Dictionary<string, SendRow>();
         await foreach (var row in Sends.QueryAsync<SendRow>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Send(appId, sendIds.First())}"), cancellationToken: ct))
-            if (row.RowKey == SendRow.KeyFor(row.SendId)) sends[row.SendId] = row;
+            if (row.RowKey == TableKeys.Sends.Send(row.SendId)) sends[row.SendId] = row;
         return sendIds.Where(sends.ContainsKey).Select(id => sends[id]).ToList();
     }
 
     public async Task<IReadOnlyList<Recipient>> GetChunkAsync(string appId, string sendId, int chunk, CancellationToken ct)
     {
-        var row = await Sends.GetEntityAsync<RecipientChunkRow>(TableKeys.Send(appId, sendId), RecipientChunkRow.KeyFor(sendId, chunk), cancellationToken: ct);
+        var row = await Sends.GetEntityAsync<RecipientChunkRow>(TableKeys.Send(appId, sendId), TableKeys.Sends.Chunk(sendId, chunk), cancellationToken: ct);
         return Recipient.Deserialize(row.Value.RecipientsJson);
     }
 
@@ -153,7 +153,7 @@ public sealed class SendStore(NotifyStorage storage)
     public async Task CancelRecipientsAsync(SendRow send, IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
         var partition = TableKeys.Send(send.AppId, send.SendId);
-        var rows = userIds.Distinct().Select(u => new CancelledRecipientRow { PartitionKey = partition, RowKey = CancelledRecipientRow.KeyFor(send.SendId, u), UserId = u });
+        var rows = userIds.Distinct().Select(u => new CancelledRecipientRow { PartitionKey = partition, RowKey = TableKeys.Sends.Cancelled(send.SendId, u), UserId = u });
         foreach (var batch in rows.Chunk(MaxEntitiesPerTransaction))
             await Sends.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
         if (send.HasCancelledRecipients) return;
@@ -177,7 +177,7 @@ public sealed class SendStore(NotifyStorage storage)
         var partition = TableKeys.Send(send.AppId, send.SendId);
         await Parallel.ForEachAsync(userIds.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (userId, token) =>
         {
-            if ((await Sends.GetEntityIfExistsAsync<TableEntity>(partition, CancelledRecipientRow.KeyFor(send.SendId, userId), ["RowKey"], token)).HasValue)
+            if ((await Sends.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Sends.Cancelled(send.SendId, userId), ["RowKey"], token)).HasValue)
                 cancelled[userId] = true;
         });
         return cancelled.Keys.ToHashSet(StringComparer.Ordinal);
@@ -193,7 +193,7 @@ public sealed class SendStore(NotifyStorage storage)
         {
             await Sends.AddEntityAsync(new TopicPageRow
             {
-                PartitionKey = TableKeys.Send(send.AppId, send.SendId), RowKey = TopicPageRow.KeyFor(send.SendId, topicId, bucket, page),
+                PartitionKey = TableKeys.Send(send.AppId, send.SendId), RowKey = TableKeys.Sends.Page(send.SendId, topicId, bucket, page),
             }, ct);
             return true;
         }
@@ -205,17 +205,17 @@ public sealed class SendStore(NotifyStorage storage)
 
     /// <summary>Gives the claim back when queuing the next page failed, so the message's retry chains it.</summary>
     public async Task ReleasePageChainAsync(SendRow send, int topicId, int bucket, int page, CancellationToken ct) =>
-        await Sends.DeleteEntityAsync(TableKeys.Send(send.AppId, send.SendId), TopicPageRow.KeyFor(send.SendId, topicId, bucket, page), ETag.All, ct);
+        await Sends.DeleteEntityAsync(TableKeys.Send(send.AppId, send.SendId), TableKeys.Sends.Page(send.SendId, topicId, bucket, page), ETag.All, ct);
 
     /// <summary>The chunk rows, then the send row.</summary>
     private static IEnumerable<TableRow> Rows(SendRow send, IReadOnlyList<string> chunkJson)
     {
         var partition = TableKeys.Send(send.AppId, send.SendId);
         send.PartitionKey = partition;
-        send.RowKey = SendRow.KeyFor(send.SendId);
+        send.RowKey = TableKeys.Sends.Send(send.SendId);
         send.ChunkCount = chunkJson.Count;
         foreach (var (json, i) in chunkJson.Select((json, i) => (json, i)))
-            yield return new RecipientChunkRow { PartitionKey = partition, RowKey = RecipientChunkRow.KeyFor(send.SendId, i), RecipientsJson = json };
+            yield return new RecipientChunkRow { PartitionKey = partition, RowKey = TableKeys.Sends.Chunk(send.SendId, i), RecipientsJson = json };
         yield return send;
     }
 

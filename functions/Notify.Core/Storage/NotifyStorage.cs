@@ -22,9 +22,13 @@ public sealed class NotifyStorage(TableServiceClient tables, QueueServiceClient 
     /// </summary>
     public event Action<string>? Enqueued;
 
-    public async Task EnqueueAsync<T>(string queue, T message, TimeSpan? delay, CancellationToken ct)
+    public Task EnqueueAsync<T>(string queue, T message, TimeSpan? delay, CancellationToken ct) =>
+        EnqueueBodyAsync(queue, JsonSerializer.Serialize(message, MessageJson), delay, ct);
+
+    /// <summary>Queues a message body as it is (a replayed one, say).</summary>
+    public async Task EnqueueBodyAsync(string queue, string body, TimeSpan? delay, CancellationToken ct)
     {
-        await Queue(queue).SendMessageAsync(JsonSerializer.Serialize(message, MessageJson), delay, cancellationToken: ct);
+        await Queue(queue).SendMessageAsync(body, delay, cancellationToken: ct);
         if (delay is null || delay <= TimeSpan.Zero) Enqueued?.Invoke(queue);
     }
 

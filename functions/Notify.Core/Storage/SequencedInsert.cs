@@ -6,8 +6,6 @@ namespace Notify.Core.Storage;
 /// <summary>The last integer id handed out in a partition.</summary>
 public sealed class SequenceRow : TableRow
 {
-    public const string Key = "seq";
-
     public int Last { get; set; }
 }
 
@@ -17,16 +15,13 @@ public sealed class SequenceRow : TableRow
 /// </summary>
 public static class SequencedInsert
 {
-    private const int MaxAttempts = 20;
-
     /// <returns>The new id, or null when <paramref name="uniqueRowKey"/> already exists.</returns>
-    public static async Task<int?> AddAsync(
-        TableClient table, string partition, string uniqueRowKey, Func<int, IEnumerable<ITableEntity>> rows, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    public static Task<int?> AddAsync(
+        TableClient table, string partition, string uniqueRowKey, Func<int, IEnumerable<ITableEntity>> rows, CancellationToken ct) =>
+        Optimistic.RetryAsync<int?>(async () =>
         {
-            var stored = await table.GetEntityIfExistsAsync<SequenceRow>(partition, SequenceRow.Key, cancellationToken: ct);
-            var counter = stored.HasValue ? stored.Value! : new SequenceRow { PartitionKey = partition, RowKey = SequenceRow.Key };
+            var stored = await table.GetEntityIfExistsAsync<SequenceRow>(partition, TableKeys.Catalog.Sequence, cancellationToken: ct);
+            var counter = stored.HasValue ? stored.Value! : new SequenceRow { PartitionKey = partition, RowKey = TableKeys.Catalog.Sequence };
             counter.Last++;
             List<TableTransactionAction> actions =
             [
@@ -40,12 +35,12 @@ public static class SequencedInsert
                 await table.SubmitTransactionAsync(actions, ct);
                 return counter.Last;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
                 // Either the key is taken, or another insert moved the counter first: only the latter is worth a retry.
                 if ((await table.GetEntityIfExistsAsync<TableEntity>(partition, uniqueRowKey, ["RowKey"], ct)).HasValue)
                     return null;
+                throw;
             }
-        }
-    }
+        });
 }

@@ -49,6 +49,9 @@ public static class QueueNames
 
     public static readonly IReadOnlyList<string> All = [Sends, Deliveries, TopicPages, Email, Webhook, Sms, FeedCallbacks, UserDeletions, RequestDeletions, AnswerEvents];
 
+    /// <summary>The channel queues, each with a failed-deliveries queue beside its poison queue.</summary>
+    public static readonly IReadOnlyList<string> Channels = [Email, Webhook, Sms];
+
     /// <summary>Where the host moves a message after its last dequeue, unchanged.</summary>
     public static string Poison(string queue) => queue + "-poison";
 
@@ -57,5 +60,5 @@ public static class QueueNames
 
     /// <summary>Every queue the service creates: each pipeline queue, its poison queue, and the channels' failed-deliveries queues.</summary>
     public static IEnumerable<string> Everything() =>
-        All.SelectMany(q => new[] { q, Poison(q) }).Concat(new[] { Email, Webhook, Sms }.Select(Failed));
+        All.SelectMany(q => new[] { q, Poison(q) }).Concat(Channels.Select(Failed));
 }

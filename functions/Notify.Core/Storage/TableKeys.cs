@@ -9,7 +9,7 @@ namespace Notify.Core.Storage;
 /// Builds every PartitionKey and RowKey. Caller strings are escaped because Table keys forbid
 /// <c>/ \ # ?</c> and control characters, and <c>|</c> separates key parts.
 /// </summary>
-public static class TableKeys
+public static partial class TableKeys
 {
     private const int MaxEncodedLength = 400;
 

@@ -10,15 +10,11 @@ public sealed class TopicRow : TableRow
     public string Identifier { get; set; } = "";
     public string Name { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
-
-    public static string KeyFor(int id) => $"t|{id:D10}";
 }
 
 public sealed class TopicIdentifierRow : TableRow
 {
     public int Id { get; set; }
-
-    public static string KeyFor(string identifier) => $"k|{TableKeys.Encode(identifier)}";
 }
 
 /// <summary>One member in the topic's bucket partition; no channels means every channel the send targets.</summary>

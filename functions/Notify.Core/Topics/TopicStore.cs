@@ -13,24 +13,24 @@ public sealed class TopicStore(NotifyStorage storage, TimeProvider clock)
     public async Task<Topic?> CreateAsync(string appId, string identifier, string name, CancellationToken ct)
     {
         var partition = TableKeys.Topics(appId);
-        var id = await SequencedInsert.AddAsync(Catalog, partition, TopicIdentifierRow.KeyFor(identifier), next =>
+        var id = await SequencedInsert.AddAsync(Catalog, partition, TableKeys.Catalog.Identifier(identifier), next =>
         [
-            new TopicRow { PartitionKey = partition, RowKey = TopicRow.KeyFor(next), Id = next, Identifier = identifier, Name = name, CreatedAt = clock.GetUtcNow() },
-            new TopicIdentifierRow { PartitionKey = partition, RowKey = TopicIdentifierRow.KeyFor(identifier), Id = next },
+            new TopicRow { PartitionKey = partition, RowKey = TableKeys.Catalog.Topic(next), Id = next, Identifier = identifier, Name = name, CreatedAt = clock.GetUtcNow() },
+            new TopicIdentifierRow { PartitionKey = partition, RowKey = TableKeys.Catalog.Identifier(identifier), Id = next },
         ], ct);
         return id is null ? null : new Topic(id.Value, name, identifier);
     }
 
     public async Task<Topic?> GetAsync(string appId, int id, CancellationToken ct)
     {
-        var row = await Catalog.GetEntityIfExistsAsync<TopicRow>(TableKeys.Topics(appId), TopicRow.KeyFor(id), cancellationToken: ct);
+        var row = await Catalog.GetEntityIfExistsAsync<TopicRow>(TableKeys.Topics(appId), TableKeys.Catalog.Topic(id), cancellationToken: ct);
         return row.HasValue ? Topic.From(row.Value!) : null;
     }
 
     public async Task<Topic?> FindByIdentifierAsync(string appId, string identifier, CancellationToken ct)
     {
         var index = await Catalog.GetEntityIfExistsAsync<TopicIdentifierRow>(
-            TableKeys.Topics(appId), TopicIdentifierRow.KeyFor(identifier), cancellationToken: ct);
+            TableKeys.Topics(appId), TableKeys.Catalog.Identifier(identifier), cancellationToken: ct);
         return index.HasValue ? await GetAsync(appId, index.Value!.Id, ct) : null;
     }
 
@@ -43,7 +43,7 @@ public sealed class TopicStore(NotifyStorage storage, TimeProvider clock)
     public Task<Topic?> RenameAsync(string appId, int id, string name, CancellationToken ct) =>
         Optimistic.RetryAsync(async () =>
         {
-            var row = await Catalog.GetEntityIfExistsAsync<TopicRow>(TableKeys.Topics(appId), TopicRow.KeyFor(id), cancellationToken: ct);
+            var row = await Catalog.GetEntityIfExistsAsync<TopicRow>(TableKeys.Topics(appId), TableKeys.Catalog.Topic(id), cancellationToken: ct);
             if (!row.HasValue) return null;
             row.Value!.Name = name;
             await Catalog.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, ct);
@@ -57,7 +57,7 @@ public sealed class TopicStore(NotifyStorage storage, TimeProvider clock)
     public async Task<bool> DeleteAsync(string appId, int id, CancellationToken ct)
     {
         var partition = TableKeys.Topics(appId);
-        var row = await Catalog.GetEntityIfExistsAsync<TopicRow>(partition, TopicRow.KeyFor(id), cancellationToken: ct);
+        var row = await Catalog.GetEntityIfExistsAsync<TopicRow>(partition, TableKeys.Catalog.Topic(id), cancellationToken: ct);
         if (!row.HasValue) return false;
         try
         {
@@ -65,7 +65,7 @@ public sealed class TopicStore(NotifyStorage storage, TimeProvider clock)
             [
                 new TableTransactionAction(TableTransactionActionType.Delete, row.Value!, ETag.All),
                 new TableTransactionAction(TableTransactionActionType.Delete,
-                    new TableEntity(partition, TopicIdentifierRow.KeyFor(row.Value!.Identifier)), ETag.All),
+                    new TableEntity(partition, TableKeys.Catalog.Identifier(row.Value!.Identifier)), ETag.All),
             ], ct);
         }
         catch (RequestFailedException e) when (e.Status == 404)

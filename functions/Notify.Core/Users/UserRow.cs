@@ -8,8 +8,6 @@ namespace Notify.Core.Users;
 /// </summary>
 public sealed class UserRow : TableRow
 {
-    public const string Key = "user";
-
     public string Identifier { get; set; } = "";
     public string ProfileJson { get; set; } = "{}";
     public DateTimeOffset CreatedAt { get; set; }
@@ -23,7 +21,7 @@ public sealed class UserRow : TableRow
     public static UserRow New(string appId, string userId, DateTimeOffset now) => new()
     {
         PartitionKey = TableKeys.User(appId, userId),
-        RowKey = Key,
+        RowKey = TableKeys.Users.Profile,
         Identifier = userId,
         CreatedAt = now,
         UpdatedAt = now,

@@ -19,7 +19,7 @@ public sealed class UserStore(NotifyStorage storage, UserIndexes indexes, TimePr
     /// <summary>The user's row as stored, deleting or not.</summary>
     public async Task<UserRow?> ReadAsync(string appId, string userId, CancellationToken ct)
     {
-        var row = await Users.GetEntityIfExistsAsync<UserRow>(TableKeys.User(appId, userId), UserRow.Key, cancellationToken: ct);
+        var row = await Users.GetEntityIfExistsAsync<UserRow>(TableKeys.User(appId, userId), TableKeys.Users.Profile, cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 

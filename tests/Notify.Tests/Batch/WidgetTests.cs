@@ -35,7 +35,7 @@ public sealed class WidgetTests(BatchServer server) : IClassFixture<BatchServer>
         var unaligned = await server.Http.CallAsync(app.FrontGet("front/messages.list", "wen", query: "&skip=1&limit=5"), HttpStatusCode.OK);
         Assert.Equal([(string)messages[1]!["id"]!], unaligned["messages"]!.AsArray().Select(m => (string)m!["id"]!));
         Assert.All(page["messages"]!.AsArray(), m => Assert.NotNull(m!["readAt"]));
-        await server.Http.CallAsync(app.FrontPost("front/messages.read", "wen", new JsonObject { ["messageId"] = "123" }), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.FrontPost("front/messages.read", "wen", new JsonObject { ["messageId"] = "123" }), HttpStatusCode.NotFound, """{"message":"Message not found"}""");
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed class TemplateTests(ChannelServer server) : IClassFixture<ChannelS
     {
         var app = await server.CreateAppAsync();
         await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("crud")), HttpStatusCode.Created);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("crud")), HttpStatusCode.Conflict);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("crud")), HttpStatusCode.Conflict, """{"status":"error","message":"A template with this identifier exists"}""");
 
         var read = await server.Http.CallAsync(app.Backend(HttpMethod.Get, "v3/templates/crud"), HttpStatusCode.OK);
         Assert.Equal("Welcome {{ user.name }}", (string)read["locales"]!["en"]!["inApp"]!["title"]!);
@@ -76,10 +76,10 @@ public sealed class TemplateTests(ChannelServer server) : IClassFixture<ChannelS
         Assert.Equal("template nope does not exist", (string)unknown["message"]![0]!);
 
         await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/crud"), HttpStatusCode.OK);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Get, "v3/templates/crud"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Get, "v3/templates/crud"), HttpStatusCode.NotFound, """{"status":"error","message":"Template not found"}""");
         var other = await server.CreateAppAsync();
         await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("mine")), HttpStatusCode.Created);
-        await server.Http.CallAsync(other.Backend(HttpMethod.Get, "v3/templates/mine"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(other.Backend(HttpMethod.Get, "v3/templates/mine"), HttpStatusCode.NotFound, """{"status":"error","message":"Template not found"}""");
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class TemplateTests(ChannelServer server) : IClassFixture<ChannelS
         await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/templates", Welcome("once")), HttpStatusCode.Created);
         var deleted = await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/once"), HttpStatusCode.OK);
         Assert.Equal("Template deleted successfully", (string)deleted["message"]!);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/once"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/templates/once"), HttpStatusCode.NotFound, """{"status":"error","message":"Template not found"}""");
     }
 
     [Fact]

@@ -43,10 +43,10 @@ public sealed class FeedJourneyTests(FeedServer server) : IClassFixture<FeedServ
         await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Delete), HttpStatusCode.NoContent);
         var unsubscribed = await CallbackAsync(feed, 2);
         AssertCallback(unsubscribed, feed, """{"type":"unsubcription","message":"Channel unsubscription.","channelId":"FEED","iuid":"customer-1"}""");
-        await server.Http.CallAsync(feed.Channel(HttpMethod.Get, "subscriptions/customer-1"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(feed.Channel(HttpMethod.Get, "subscriptions/customer-1"), HttpStatusCode.NotFound, """{"statusCode":404,"message":"Subscription not found","error":"Not Found"}""");
         var refused = await server.Http.CallAsync(feed.Channel(HttpMethod.Post, "notifications/customer-1", new { title = "Anyone?", text = "Nobody is subscribed." }), HttpStatusCode.NotFound);
         Assert.Equal("Subscription not found", refused["message"]!.GetValue<string>());
-        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Get), HttpStatusCode.NotFound);
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Get), HttpStatusCode.NotFound, """{"error":"not_found","message":"No such subscription for this browser."}""");
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class FeedJourneyTests(FeedServer server) : IClassFixture<FeedServ
         Assert.Equal("code_used", reuse["error"]!.GetValue<string>());
         var stranger = await server.ClaimAsync(spare);
         Assert.Equal(owner.SubscriptionId, stranger.SubscriptionId);
-        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Get, "feeds/api/codes/abcdefghijklmnopqrstuvwx", null), HttpStatusCode.NotFound);
+        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Get, "feeds/api/codes/abcdefghijklmnopqrstuvwx", null), HttpStatusCode.NotFound, """{"error":"not_found","message":"This code is not valid."}""");
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class FeedJourneyTests(FeedServer server) : IClassFixture<FeedServ
         {
             var expired = await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Post, $"feeds/api/codes/{code}/claim", null), HttpStatusCode.Gone);
             Assert.Equal("code_expired", expired["error"]!.GetValue<string>());
-            await server.Http.CallAsync(feed.Channel(HttpMethod.Get, "subscriptions/late"), HttpStatusCode.NotFound);
+            await server.Http.CallAsync(feed.Channel(HttpMethod.Get, "subscriptions/late"), HttpStatusCode.NotFound, """{"statusCode":404,"message":"Subscription not found","error":"Not Found"}""");
         }
         finally
         {
@@ -133,16 +133,16 @@ public sealed class FeedJourneyTests(FeedServer server) : IClassFixture<FeedServ
         var bob = await server.ClaimAsync(await server.CodeAsync(feed, "bob"));
         var aliceOnBob = alice with { SubscriptionId = bob.SubscriptionId };
 
-        await server.NoCookies.CallAsync(aliceOnBob.Call(HttpMethod.Get), HttpStatusCode.NotFound);
-        await server.NoCookies.CallAsync(aliceOnBob.Call(HttpMethod.Get, "/notifications"), HttpStatusCode.NotFound);
-        await server.NoCookies.CallAsync(aliceOnBob.Call(HttpMethod.Patch, "", new { mute = true }), HttpStatusCode.NotFound);
-        await server.NoCookies.CallAsync(aliceOnBob.Call(HttpMethod.Delete), HttpStatusCode.NotFound);
+        await server.NoCookies.CallAsync(aliceOnBob.Call(HttpMethod.Get), HttpStatusCode.NotFound, """{"error":"not_found","message":"No such subscription for this browser."}""");
+        await server.NoCookies.CallAsync(aliceOnBob.Call(HttpMethod.Get, "/notifications"), HttpStatusCode.NotFound, """{"error":"not_found","message":"No such subscription for this browser."}""");
+        await server.NoCookies.CallAsync(aliceOnBob.Call(HttpMethod.Patch, "", new { mute = true }), HttpStatusCode.NotFound, """{"error":"not_found","message":"No such subscription for this browser."}""");
+        await server.NoCookies.CallAsync(aliceOnBob.Call(HttpMethod.Delete), HttpStatusCode.NotFound, """{"error":"not_found","message":"No such subscription for this browser."}""");
         var forged = bob with { Credential = bob.Credential[..^1] + (bob.Credential[^1] == 'x' ? "y" : "x") };
-        await server.NoCookies.CallAsync(forged.Call(HttpMethod.Get), HttpStatusCode.Unauthorized);
+        await server.NoCookies.CallAsync(forged.Call(HttpMethod.Get), HttpStatusCode.Unauthorized, """{"error":"unauthorized","message":"Subscribe with a code first: this browser holds no subscriber credential."}""");
         Assert.False((await server.NoCookies.CallAsync(bob.Call(HttpMethod.Get), HttpStatusCode.OK))["mute"]!.GetValue<bool>());
         var cross = FeedApi.Subscriber(HttpMethod.Delete, $"feeds/api/subscriptions/{bob.SubscriptionId}", bob.Credential);
         cross.Headers.Add("Origin", "https://evil.example");
-        await server.NoCookies.CallAsync(cross, HttpStatusCode.Forbidden);
+        await server.NoCookies.CallAsync(cross, HttpStatusCode.Forbidden, """{"error":"cross_origin","message":"Requests that change subscriptions must come from this site's pages."}""");
         await server.NoCookies.CallAsync(bob.Call(HttpMethod.Get), HttpStatusCode.OK);
     }
 
@@ -152,17 +152,18 @@ public sealed class FeedJourneyTests(FeedServer server) : IClassFixture<FeedServ
         var feed = await server.CreateFeedAsync(await server.CreateAppAsync());
         var subscriber = await server.ClaimAsync(await server.CodeAsync(feed, "hostile"));
 
-        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Patch, "", "{\"mute\":"), HttpStatusCode.BadRequest);
-        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Patch, "", new { mute = "yes" }), HttpStatusCode.BadRequest);
-        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Get, "/notifications?limit=0"), HttpStatusCode.BadRequest);
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Patch, "", "{\"mute\":"), HttpStatusCode.BadRequest, """{"error":"invalid","message":"Send {\"mute\": true} or {\"mute\": false}."}""");
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Patch, "", new { mute = "yes" }), HttpStatusCode.BadRequest, """{"error":"invalid","message":"Send {\"mute\": true} or {\"mute\": false}."}""");
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Get, "/notifications?limit=0"), HttpStatusCode.BadRequest, """{"error":"invalid","message":"limit must be a whole number from 1 to 100."}""");
         await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Get, "/notifications?after=%00%7C"), HttpStatusCode.OK);
-        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Post, "/notifications/not-an-id/read"), HttpStatusCode.NotFound);
-        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Post, "/notifications/0123456789abcdef01234567/read"), HttpStatusCode.NotFound);
-        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Post, "feeds/api/codes/..%2F..%2Fx/claim", null), HttpStatusCode.NotFound);
-        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Get, "feeds/api/subscriptions/%E2%80%AE", subscriber.Credential), HttpStatusCode.NotFound);
-        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Get, "feeds/api/subscriptions", "no.such"), HttpStatusCode.Unauthorized);
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Post, "/notifications/not-an-id/read"), HttpStatusCode.NotFound, """{"error":"not_found","message":"No such notification in this subscription."}""");
+        await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Post, "/notifications/0123456789abcdef01234567/read"), HttpStatusCode.NotFound, """{"error":"not_found","message":"No such notification in this subscription."}""");
+        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Post, "feeds/api/codes/..%2F..%2Fx/claim", null), HttpStatusCode.NotFound, """{"error":"not_found","message":"This code is not valid."}""");
+        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Get, "feeds/api/subscriptions/%E2%80%AE", subscriber.Credential), HttpStatusCode.NotFound, """{"error":"not_found","message":"No such subscription for this browser."}""");
+        await server.NoCookies.CallAsync(FeedApi.Subscriber(HttpMethod.Get, "feeds/api/subscriptions", "no.such"), HttpStatusCode.Unauthorized, """{"error":"unauthorized","message":"Subscribe with a code first: this browser holds no subscriber credential."}""");
         using var asset = await server.NoCookies.GetAsync("feeds/assets/..%2Findex.html");
         Assert.Equal(HttpStatusCode.NotFound, asset.StatusCode);
+        Assert.Equal("No such file.", await asset.Content.ReadAsStringAsync());
         Assert.False((await server.NoCookies.CallAsync(subscriber.Call(HttpMethod.Get), HttpStatusCode.OK))["mute"]!.GetValue<bool>());
     }
 

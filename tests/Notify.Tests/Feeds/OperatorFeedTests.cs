@@ -29,7 +29,7 @@ public sealed class OperatorFeedTests(FeedServer server) : IClassFixture<FeedSer
         Assert.Null(changed["callbackUrl"]);
 
         await server.Http.CallAsync(TestApi.Operator(HttpMethod.Delete, $"operator/apps/{app.Id}/feeds/{id}"), HttpStatusCode.NoContent);
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, $"operator/apps/{app.Id}/feeds/{id}"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, $"operator/apps/{app.Id}/feeds/{id}"), HttpStatusCode.NotFound, """{"status":"error","message":"Feed not found"}""");
         var gone = await server.Http.CallAsync(FeedApi.WithKey(HttpMethod.Get, $"channels/{id}/subscriptions", created["apiKey"]!.GetValue<string>()), HttpStatusCode.NotFound);
         Assert.Equal("Channel not found", gone["message"]!.GetValue<string>());
     }
@@ -43,7 +43,7 @@ public sealed class OperatorFeedTests(FeedServer server) : IClassFixture<FeedSer
         var key = rotated["apiKey"]!.GetValue<string>();
 
         Assert.NotEqual(feed.ApiKey, key);
-        await server.Http.CallAsync(feed.Channel(HttpMethod.Get, "subscriptions"), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(feed.Channel(HttpMethod.Get, "subscriptions"), HttpStatusCode.Unauthorized, """{"statusCode":401,"message":"Channel api key is no valid.","error":"Unauthorized"}""");
         await server.Http.CallAsync((feed with { ApiKey = key }).Channel(HttpMethod.Get, "subscriptions"), HttpStatusCode.OK);
         var secrets = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, $"operator/apps/{feed.AppId}/feeds/{feed.Id}/rotate-callback-secrets"), HttpStatusCode.OK);
         Assert.NotEqual(feed.CallbackAuthorization, secrets["callbackAuthorization"]!.GetValue<string>());
@@ -60,11 +60,11 @@ public sealed class OperatorFeedTests(FeedServer server) : IClassFixture<FeedSer
         var noName = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, $"operator/apps/{app.Id}/feeds", new { callbackUrl = "ftp://x" }), HttpStatusCode.BadRequest);
         Assert.Contains("callbackUrl must be an absolute http or https URL", noName["message"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.Equal(2, noName["message"]!.AsArray().Count);
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, $"operator/apps/{app.Id}/feeds", "{nope"), HttpStatusCode.BadRequest);
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, "operator/apps/nope/feeds", new { name = "x" }), HttpStatusCode.NotFound);
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, $"operator/apps/{other.Id}/feeds/{feed.Id}"), HttpStatusCode.NotFound);
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Delete, $"operator/apps/{other.Id}/feeds/{feed.Id}"), HttpStatusCode.NotFound);
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, $"operator/apps/{app.Id}/feeds", key: "wrong"), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, $"operator/apps/{app.Id}/feeds", "{nope"), HttpStatusCode.BadRequest, """{"status":"error","message":["Request body must be valid JSON"]}""");
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, "operator/apps/nope/feeds", new { name = "x" }), HttpStatusCode.NotFound, """{"status":"error","message":"App not found"}""");
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, $"operator/apps/{other.Id}/feeds/{feed.Id}"), HttpStatusCode.NotFound, """{"status":"error","message":"Feed not found"}""");
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Delete, $"operator/apps/{other.Id}/feeds/{feed.Id}"), HttpStatusCode.NotFound, """{"status":"error","message":"Feed not found"}""");
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, $"operator/apps/{app.Id}/feeds", key: "wrong"), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid operator key"}""");
         await server.Http.CallAsync(feed.Channel(HttpMethod.Get, "subscriptions"), HttpStatusCode.OK);
     }
 }

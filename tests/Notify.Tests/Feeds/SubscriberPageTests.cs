@@ -56,7 +56,7 @@ public sealed partial class SubscriberPageTests(FeedServer server, Chromium chro
         await page.ClickAsync("#unsubscribe-button");
         await page.ClickAsync("#unsubscribe-button");
         await Expect(page.Locator("#message-title")).ToHaveTextAsync("You have unsubscribed");
-        await server.Http.CallAsync(feed.Channel(HttpMethod.Get, "subscriptions/phone-user"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(feed.Channel(HttpMethod.Get, "subscriptions/phone-user"), HttpStatusCode.NotFound, """{"statusCode":404,"message":"Subscription not found","error":"Not Found"}""");
         Assert.Equal(0, dialogs);
     }
 

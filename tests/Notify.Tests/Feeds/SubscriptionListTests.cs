@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Notify.Core.Feeds;
 using Notify.Tests.Infrastructure;
+using Notify.Core.Storage;
 
 namespace Notify.Tests.Feeds;
 
@@ -25,6 +26,6 @@ public sealed class SubscriptionListTests(FeedServer server) : IClassFixture<Fee
         Assert.Equal(count, list.Count);
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"member-{i}").Order(), list.Select(s => s!["iuid"]!.GetValue<string>()).Order());
         Assert.All(list, s => Assert.Equal(feed.Id, s!["channel"]!.GetValue<string>()));
-        Assert.True(count / FeedServer.ListPageSize > FeedKeys.SubscriptionBuckets, "the list crosses more storage pages than buckets");
+        Assert.True(count / FeedServer.ListPageSize > TableKeys.Feeds.SubscriptionBuckets, "the list crosses more storage pages than buckets");
     }
 }

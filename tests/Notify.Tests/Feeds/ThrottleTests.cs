@@ -15,6 +15,7 @@ public sealed class ThrottleTests(FeedServer server) : IClassFixture<FeedServer>
         {
             using var response = await server.Http.SendAsync(feed.Channel(HttpMethod.Get, "subscriptions/nobody"));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("""{"statusCode":404,"message":"Subscription not found","error":"Not Found"}""", await response.Content.ReadAsStringAsync());
             Assert.Equal("200", Header(response, "X-RateLimit-Limit"));
             Assert.InRange(int.Parse(Header(response, "X-RateLimit-Reset")), 1, 60);
             remaining.Add(int.Parse(Header(response, "X-RateLimit-Remaining")));
@@ -30,6 +31,7 @@ public sealed class ThrottleTests(FeedServer server) : IClassFixture<FeedServer>
         // Each route has its own budget: the send route allows 600.
         using var send = await server.Http.SendAsync(feed.Channel(HttpMethod.Post, "notifications/nobody", new { title = "Hello", text = "Still allowed." }));
         Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
+        Assert.Equal("""{"statusCode":404,"message":"Subscription not found","error":"Not Found"}""", await send.Content.ReadAsStringAsync());
         Assert.Equal("600", Header(send, "X-RateLimit-Limit"));
         Assert.Equal("599", Header(send, "X-RateLimit-Remaining"));
     }

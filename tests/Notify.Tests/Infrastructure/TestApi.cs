@@ -59,6 +59,14 @@ public static class TestApi
         return string.IsNullOrEmpty(text) ? new JsonObject() : JsonNode.Parse(text)!;
     }
 
+    /// <summary>Sends the request and asserts both the status and the whole body (JSON compared as JSON).</summary>
+    public static async Task<JsonNode> CallAsync(this HttpClient http, HttpRequestMessage request, HttpStatusCode expected, string expectedBody)
+    {
+        var body = await http.CallAsync(request, expected);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expectedBody), body), $"Expected body {expectedBody} but got {body.ToJsonString()}");
+        return body;
+    }
+
     public static async Task<string> SendNotificationAsync(this NotifyServer server, TestApp app, object body)
     {
         var answer = await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/notifications", body), HttpStatusCode.Created);

@@ -30,7 +30,7 @@ public sealed class OperatorApiTests(NotifyServer server) : IClassFixture<Notify
         var newSecret = rotated["apiSecret"]!.GetValue<string>();
 
         Assert.NotEqual(app.ApiSecret, newSecret);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/users", new { identifier = "u" }), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/users", new { identifier = "u" }), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid API key or secret"}""");
         await server.Http.CallAsync((app with { ApiSecret = newSecret }).Backend(HttpMethod.Post, "v3/users", new { identifier = "u" }), HttpStatusCode.Created);
     }
 
@@ -43,8 +43,8 @@ public sealed class OperatorApiTests(NotifyServer server) : IClassFixture<Notify
         Assert.Equal("signingPublicKeyPem must be a PEM-encoded RSA public key", badKey["message"]![0]!.GetValue<string>());
         var badFlag = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}", new { hmacRequired = "yes" }), HttpStatusCode.BadRequest);
         Assert.Equal("hmacRequired must be a boolean value", badFlag["message"]![0]!.GetValue<string>());
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, "operator/apps/nope"), HttpStatusCode.NotFound);
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, "operator/apps/nope/rotate-secret"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, "operator/apps/nope"), HttpStatusCode.NotFound, """{"status":"error","message":"App not found"}""");
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, "operator/apps/nope/rotate-secret"), HttpStatusCode.NotFound, """{"status":"error","message":"App not found"}""");
         Assert.False((await server.Http.CallAsync(TestApi.Operator(HttpMethod.Get, $"operator/apps/{app.Id}"), HttpStatusCode.OK))["hmacRequired"]!.GetValue<bool>());
     }
 }

@@ -81,7 +81,7 @@ public sealed class RedeliveryTests(NotifyServerWithoutPipeline server) : IClass
         await DeliverAgainAsync(app, sendId);
 
         Assert.Empty((await InboxAsync(app, "rex"))["data"]!.AsArray());
-        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/rex"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/rex"), HttpStatusCode.NotFound, """{"status":"error","message":"User not found"}""");
     }
 
     /// <summary>The delivery stage run again on a send already delivered, as a redelivered message would.</summary>

@@ -18,5 +18,9 @@ public sealed class OperatorApiOffTests(ServerWithoutOperatorKey server) : IClas
         using var response = await server.Http.SendAsync(TestApi.Operator(HttpMethod.Post, "operator/apps", new { name = "x" }, key));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+        using var deadLetters = await server.Http.SendAsync(TestApi.Operator(HttpMethod.Get, "operator/dead-letters", key: key));
+        Assert.Equal(HttpStatusCode.NotFound, deadLetters.StatusCode);
+        Assert.Empty(await deadLetters.Content.ReadAsStringAsync());
     }
 }

@@ -100,7 +100,7 @@ public sealed class StatusAnswerTests(StatusServer server) : IClassFixture<Statu
         var asksNothing = await server.AnswerAsync(app, "plain", (long)plain["id"]!, new { action = "CLOSE" }, HttpStatusCode.BadRequest);
         await server.AnswerAsync(app, "intruder", (long)mine["id"]!, new { action = "SUBMIT" }, HttpStatusCode.NotFound);
         await server.AnswerAsync(app, "owner", 12345, new { action = "SUBMIT" }, HttpStatusCode.NotFound);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Post, $"v3/notifications/{mine["id"]}/responses", new { action = "SUBMIT" }), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, $"v3/notifications/{mine["id"]}/responses", new { action = "SUBMIT" }), HttpStatusCode.Unauthorized, """{"status":"error","message":"No auth params (or combination of params) were found in the request"}""");
 
         Assert.Equal(["This notification takes no answer"], asksNothing["message"].Strings());
         Assert.Null(plain["type"]);

@@ -132,10 +132,10 @@ public sealed class StatusApiTests(StatusServer server) : IClassFixture<StatusSe
         wrongSecret.Headers.Add("X-Api-Secret", "nope");
 
         await server.Http.CallAsync(headers, HttpStatusCode.OK);
-        await server.Http.CallAsync(publicKey, HttpStatusCode.Unauthorized);
-        await server.Http.CallAsync(wrongSecret, HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(publicKey, HttpStatusCode.Unauthorized, """{"error":{"code":"AUTH.UNAUTHORIZED","ns":"AUTH","message":"Missing or invalid application API key","status":401}}""");
+        await server.Http.CallAsync(wrongSecret, HttpStatusCode.Unauthorized, """{"error":{"code":"AUTH.UNAUTHORIZED","ns":"AUTH","message":"Missing or invalid application API key","status":401}}""");
         var rotated = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, $"operator/apps/{app.Id}/rotate-secret"), HttpStatusCode.OK);
-        await server.Http.CallAsync(app.Status(HttpMethod.Get, "v1/notifications"), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(app.Status(HttpMethod.Get, "v1/notifications"), HttpStatusCode.Unauthorized, """{"error":{"code":"AUTH.UNAUTHORIZED","ns":"AUTH","message":"Missing or invalid application API key","status":401}}""");
         await server.Http.CallAsync((app with { ApiSecret = (string)rotated["apiSecret"]! }).Status(HttpMethod.Get, "v1/notifications"), HttpStatusCode.OK);
     }
 
@@ -147,11 +147,11 @@ public sealed class StatusApiTests(StatusServer server) : IClassFixture<StatusSe
         var id = (string)(await server.CreateRequestAsync(owner, new { type = "SIMPLE", title = "Mine", content = "c", receivers = new[] { "u" } }))["id"]!;
         var plainSend = await server.SendNotificationAsync(owner, new { notification = new { title = "Plain" }, sendTo = new { recipients = new[] { "u" } } });
 
-        await server.Http.CallAsync(other.Status(HttpMethod.Get, $"v1/notifications/{id}"), HttpStatusCode.NotFound);
-        await server.Http.CallAsync(other.Status(HttpMethod.Post, $"v1/notifications/{id}/cancel"), HttpStatusCode.NotFound);
-        await server.Http.CallAsync(other.Status(HttpMethod.Delete, $"v1/notifications/{id}"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(other.Status(HttpMethod.Get, $"v1/notifications/{id}"), HttpStatusCode.NotFound, """{"error":{"code":"NOTIFICATION.NOT_FOUND","ns":"NOTIFICATION","message":"Notification not found","status":404}}""");
+        await server.Http.CallAsync(other.Status(HttpMethod.Post, $"v1/notifications/{id}/cancel"), HttpStatusCode.NotFound, """{"error":{"code":"NOTIFICATION.NOT_FOUND","ns":"NOTIFICATION","message":"Notification not found","status":404}}""");
+        await server.Http.CallAsync(other.Status(HttpMethod.Delete, $"v1/notifications/{id}"), HttpStatusCode.NotFound, """{"error":{"code":"NOTIFICATION.NOT_FOUND","ns":"NOTIFICATION","message":"Notification not found","status":404}}""");
         var otherList = await server.Http.CallAsync(other.Status(HttpMethod.Get, "v1/notifications"), HttpStatusCode.OK);
-        await server.Http.CallAsync(owner.Status(HttpMethod.Get, $"v1/notifications/{plainSend}"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(owner.Status(HttpMethod.Get, $"v1/notifications/{plainSend}"), HttpStatusCode.NotFound, """{"error":{"code":"NOTIFICATION.NOT_FOUND","ns":"NOTIFICATION","message":"Notification not found","status":404}}""");
 
         Assert.Empty(otherList["result"]!.AsArray());
         Assert.Equal("Mine", (string)(await server.ReadRequestAsync(owner, id))["title"]!);

@@ -72,8 +72,8 @@ public sealed class StatusLifecycleTests(StatusServer server) : IClassFixture<St
         await server.AnswerAsync(app, users[0], (long)answered["id"]!, new { action = "SUBMIT" });
 
         var deleted = await server.Http.CallAsync(app.Status(HttpMethod.Delete, $"v1/notifications/{id}"), HttpStatusCode.OK);
-        await server.Http.CallAsync(app.Status(HttpMethod.Get, $"v1/notifications/{id}"), HttpStatusCode.NotFound);
-        await server.Http.CallAsync(app.Status(HttpMethod.Delete, $"v1/notifications/{id}"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Status(HttpMethod.Get, $"v1/notifications/{id}"), HttpStatusCode.NotFound, """{"error":{"code":"NOTIFICATION.NOT_FOUND","ns":"NOTIFICATION","message":"Notification not found","status":404}}""");
+        await server.Http.CallAsync(app.Status(HttpMethod.Delete, $"v1/notifications/{id}"), HttpStatusCode.NotFound, """{"error":{"code":"NOTIFICATION.NOT_FOUND","ns":"NOTIFICATION","message":"Notification not found","status":404}}""");
         await server.QueuesDrainedAsync();
 
         Assert.Equal($$$"""{"type":"api.application.notification.delete","result":{"id":"{{{id}}}","deleted":true}}""", deleted.ToJsonString());

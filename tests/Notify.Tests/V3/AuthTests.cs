@@ -24,8 +24,8 @@ public sealed class AuthTests(NotifyServer server) : IClassFixture<NotifyServer>
         var app = await server.CreateAppAsync();
         var other = await server.CreateAppAsync();
 
-        await server.Http.CallAsync((app with { ApiSecret = "wrong" }).Backend(HttpMethod.Post, "v3/users", new { identifier = "u" }), HttpStatusCode.Unauthorized);
-        await server.Http.CallAsync((app with { ApiSecret = other.ApiSecret }).Backend(HttpMethod.Post, "v3/users", new { identifier = "u" }), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync((app with { ApiSecret = "wrong" }).Backend(HttpMethod.Post, "v3/users", new { identifier = "u" }), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid API key or secret"}""");
+        await server.Http.CallAsync((app with { ApiSecret = other.ApiSecret }).Backend(HttpMethod.Post, "v3/users", new { identifier = "u" }), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid API key or secret"}""");
         await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/users", new { identifier = "u" }), HttpStatusCode.Created);
     }
 
@@ -35,10 +35,10 @@ public sealed class AuthTests(NotifyServer server) : IClassFixture<NotifyServer>
         var app = await server.CreateAppAsync();
         await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}", new { hmacRequired = true }), HttpStatusCode.OK);
 
-        await server.Http.CallAsync(app.AsUser("erin", HttpMethod.Get, "v3/notifications"), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(app.AsUser("erin", HttpMethod.Get, "v3/notifications"), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid user signature"}""");
         var wrong = app.AsUser("erin", HttpMethod.Get, "v3/notifications");
         wrong.Headers.Add(V3Headers.UserSignature, V3Authenticator.UserSignature(app.ApiSecret, "someone-else"));
-        await server.Http.CallAsync(wrong, HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(wrong, HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid user signature"}""");
         var signed = app.AsUser("erin", HttpMethod.Get, "v3/notifications");
         signed.Headers.Add(V3Headers.UserSignature, V3Authenticator.UserSignature(app.ApiSecret, "erin"));
         var inbox = await server.Http.CallAsync(signed, HttpStatusCode.OK);
@@ -62,10 +62,10 @@ public sealed class AuthTests(NotifyServer server) : IClassFixture<NotifyServer>
         var inbox = await server.Http.CallAsync(WithToken(Token(key, app.ApiKey, "frank")), HttpStatusCode.OK);
         Assert.Equal("For frank", inbox["data"]![0]!["title"]!.GetValue<string>());
 
-        await server.Http.CallAsync(WithToken(Token(otherKey, app.ApiKey, "frank")), HttpStatusCode.Unauthorized);
-        await server.Http.CallAsync(WithToken(Token(key, other.ApiKey, "frank"), app.ApiKey), HttpStatusCode.Unauthorized);
-        await server.Http.CallAsync(WithToken(Token(key, app.ApiKey, "frank", DateTime.UtcNow.AddMinutes(-5))), HttpStatusCode.Unauthorized);
-        await server.Http.CallAsync(WithToken(Token(key, app.ApiKey, "frank")[..^4] + "AAAA"), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(WithToken(Token(otherKey, app.ApiKey, "frank")), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid user token"}""");
+        await server.Http.CallAsync(WithToken(Token(key, other.ApiKey, "frank"), app.ApiKey), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid user token"}""");
+        await server.Http.CallAsync(WithToken(Token(key, app.ApiKey, "frank", DateTime.UtcNow.AddMinutes(-5))), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid user token"}""");
+        await server.Http.CallAsync(WithToken(Token(key, app.ApiKey, "frank")[..^4] + "AAAA"), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid user token"}""");
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class AuthTests(NotifyServer server) : IClassFixture<NotifyServer>
         await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}",
             new { secureModeRequired = true, signingPublicKeyPem = key.ExportSubjectPublicKeyInfoPem() }), HttpStatusCode.OK);
 
-        await server.Http.CallAsync(app.AsUser("gina", HttpMethod.Get, "v3/notifications"), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(app.AsUser("gina", HttpMethod.Get, "v3/notifications"), HttpStatusCode.Unauthorized, """{"status":"error","message":"Secure mode is enabled for this app: send a user token in the Authorization header"}""");
         await server.Http.CallAsync(WithToken(Token(key, app.ApiKey, "gina")), HttpStatusCode.OK);
     }
 

@@ -77,11 +77,11 @@ public sealed class BadInputTests(NotifyServer server) : IClassFixture<NotifySer
         var app = await server.CreateAppAsync();
         await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/users", new { identifier = "pat", profile = new { name = "Pat" } }), HttpStatusCode.Created);
 
-        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", "[1,2]"), HttpStatusCode.BadRequest);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/users", new { identifier = 5 }), HttpStatusCode.BadRequest);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { bio = new string('x', 31_000) }), HttpStatusCode.BadRequest);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", "[1,2]"), HttpStatusCode.BadRequest, """{"status":"error","message":["profile must be an object"]}""");
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/users", new { identifier = 5 }), HttpStatusCode.BadRequest, """{"status":"error","message":["identifier must be a string"]}""");
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { bio = new string('x', 31_000) }), HttpStatusCode.BadRequest, """{"status":"error","message":["profile must be shorter than or equal to 30000 characters as JSON"]}""");
         await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { name = (string?)null, a = new string('x', 20_000) }), HttpStatusCode.OK);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { b = new string('x', 20_000) }), HttpStatusCode.BadRequest);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { b = new string('x', 20_000) }), HttpStatusCode.BadRequest, """{"status":"error","message":["profile must be shorter than or equal to 30000 characters as JSON"]}""");
         await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new { a = (string?)null, name = "Pat" }), HttpStatusCode.OK);
 
         var user = await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/pat", new JsonObject()), HttpStatusCode.OK);
@@ -91,7 +91,7 @@ public sealed class BadInputTests(NotifyServer server) : IClassFixture<NotifySer
     [Fact]
     public async Task Should_keep_the_operator_api_closed_without_the_operator_key()
     {
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, "operator/apps", new { name = "x" }, key: "wrong"), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, "operator/apps", new { name = "x" }, key: "wrong"), HttpStatusCode.Unauthorized, """{"status":"error","message":"Invalid operator key"}""");
         var missing = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Post, "operator/apps", new { }), HttpStatusCode.BadRequest);
         Assert.Equal("name should not be empty", missing["message"]![0]!.GetValue<string>());
     }

@@ -71,8 +71,8 @@ public sealed class CategoryTests(NotifyServer server) : IClassFixture<NotifySer
         var app = await server.CreateAppAsync();
 
         var invalid = await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/categories", new { name = 5 }), HttpStatusCode.BadRequest);
-        await server.Http.CallAsync(app.AsUser("u", HttpMethod.Post, "v3/categories", new { identifier = "x", name = "x" }), HttpStatusCode.Unauthorized);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/categories/abc"), HttpStatusCode.BadRequest);
+        await server.Http.CallAsync(app.AsUser("u", HttpMethod.Post, "v3/categories", new { identifier = "x", name = "x" }), HttpStatusCode.Unauthorized, """{"status":"error","message":"No auth params (or combination of params) were found in the request"}""");
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/categories/abc"), HttpStatusCode.BadRequest, """{"status":"error","message":["id must be a positive integer"]}""");
 
         Assert.Contains("identifier should not be empty", invalid["message"]!.AsArray().Select(m => m!.GetValue<string>()));
     }

@@ -100,7 +100,7 @@ public sealed class HostileInputTests(NotifyServer server) : IClassFixture<Notif
         Assert.Equal("Ana", updated["profile"]!["name"]!.GetValue<string>());
 
         await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/team%2Fana"), HttpStatusCode.OK);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/team%2Fana"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/team%2Fana"), HttpStatusCode.NotFound, """{"status":"error","message":"User not found"}""");
     }
 
     [Fact]
@@ -116,6 +116,6 @@ public sealed class HostileInputTests(NotifyServer server) : IClassFixture<Notif
     [Fact]
     public async Task Should_authenticate_a_patch_click_before_reading_its_body()
     {
-        await server.Http.CallAsync(TestApi.Request(HttpMethod.Patch, "v3/notifications/1/click", "not json"), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(TestApi.Request(HttpMethod.Patch, "v3/notifications/1/click", "not json"), HttpStatusCode.Unauthorized, """{"status":"error","message":"No auth params (or combination of params) were found in the request"}""");
     }
 }

@@ -48,7 +48,7 @@ public sealed class InboxTests(NotifyServer server) : IClassFixture<NotifyServer
 
         var deleted = await Call(app, HttpMethod.Delete, $"v3/notifications/{newer}");
         Assert.Equal("Notification deleted successfully", deleted["message"]!.GetValue<string>());
-        await server.Http.CallAsync(app.AsUser("ivan", HttpMethod.Get, $"v3/notifications/{newer}"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.AsUser("ivan", HttpMethod.Get, $"v3/notifications/{newer}"), HttpStatusCode.NotFound, """{"status":"error","message":"Notification not found"}""");
 
         var inbox = await Call(app, HttpMethod.Get, "v3/notifications");
         Assert.Equal(1, inbox["pagination"]!["totalCount"]!.GetValue<int>());
@@ -140,8 +140,8 @@ public sealed class InboxTests(NotifyServer server) : IClassFixture<NotifyServer
 
         var inbox = await server.Http.CallAsync(app.AsUser("ned", HttpMethod.Get, "v3/notifications"), HttpStatusCode.OK);
         Assert.Equal(0, inbox["pagination"]!["totalCount"]!.GetValue<int>());
-        await server.Http.CallAsync(app.Backend(HttpMethod.Get, $"v3/notifications/{id}"), HttpStatusCode.NotFound);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/ned"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Get, $"v3/notifications/{id}"), HttpStatusCode.NotFound, """{"status":"error","message":"Notification not found"}""");
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/ned"), HttpStatusCode.NotFound, """{"status":"error","message":"User not found"}""");
     }
 
     private async Task<JsonNode> Call(TestApp app, HttpMethod method, string path, object? body = null, string user = "ivan") =>

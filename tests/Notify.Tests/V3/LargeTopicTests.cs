@@ -39,7 +39,7 @@ public sealed class LargeTopicTests(SmallPageNotifyServer server, ITestOutputHel
         var send = (await server.Get<SendStore>().GetAsync(app.Id, sendId, CancellationToken.None))!;
         var expectedChains = Enumerable.Range(0, TopicMemberStore.BucketCount)
             .Sum(b => (userIds.Count(u => TableKeys.BucketOf(u, TopicMemberStore.BucketCount) == b) - 1) / SmallPageNotifyServer.PageSize);
-        Assert.Equal(expectedChains, await CountRowsAsync(TableNames.Sends, TableKeys.Send(app.Id, sendId), TopicPageRow.Prefix(sendId)));
+        Assert.Equal(expectedChains, await CountRowsAsync(TableNames.Sends, TableKeys.Send(app.Id, sendId), TableKeys.Sends.PagePrefix(sendId)));
 
         // A page handled again (an at-least-once redelivery) delivers nothing new and chains no second page.
         var page = new TopicPageMessage(app.Id, sendId, topicId, 0, 0, null);

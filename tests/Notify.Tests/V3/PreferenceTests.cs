@@ -44,7 +44,7 @@ public sealed class PreferenceTests(NotifyServer server) : IClassFixture<NotifyS
                 new { categoryId = id, channels = new object[] { new { channel = "pigeon", enabled = false }, new { channel = "sms", enabled = "no" } } },
             },
         }), HttpStatusCode.BadRequest);
-        await server.Http.CallAsync(app.AsUser("p", HttpMethod.Patch, "v3/preferences", "[]"), HttpStatusCode.BadRequest);
+        await server.Http.CallAsync(app.AsUser("p", HttpMethod.Patch, "v3/preferences", "[]"), HttpStatusCode.BadRequest, """{"status":"error","message":["preference must be an array"]}""");
 
         var messages = error["message"]!.AsArray().Select(m => m!.GetValue<string>()).ToList();
         Assert.Contains(messages, m => m.StartsWith("preference.1.channels.0.channel must be one of"));

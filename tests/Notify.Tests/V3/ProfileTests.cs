@@ -89,7 +89,8 @@ public sealed class ProfileTests(NotifyServer server) : IClassFixture<NotifyServ
             HttpStatusCode.BadRequest);
 
         Assert.StartsWith(field, error["message"]![0]!.GetValue<string>());
-        await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/val", new Dictionary<string, object> { [field] = value }), HttpStatusCode.BadRequest);
+        var backend = await server.Http.CallAsync(app.Backend(HttpMethod.Put, "v3/users/val", new Dictionary<string, object> { [field] = value }), HttpStatusCode.BadRequest);
+        Assert.Equal(error.ToJsonString(), backend.ToJsonString());
     }
 
     [Fact]

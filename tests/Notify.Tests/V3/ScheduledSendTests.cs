@@ -108,9 +108,9 @@ public sealed class ScheduledSendTests(ClockedNotifyServer server) : IClassFixtu
     {
         var app = await server.CreateAppAsync();
 
-        await server.Http.CallAsync(app.Backend(HttpMethod.Patch, "v4/workflows/none", new { cancellationKey = "k" }), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Patch, "v4/workflows/none", new { cancellationKey = "k" }), HttpStatusCode.NotFound, """{"status":"error","message":"Workflow run not found"}""");
         var error = await server.Http.CallAsync(app.Backend(HttpMethod.Patch, "v4/workflows/none", new { }), HttpStatusCode.BadRequest);
-        await server.Http.CallAsync(app.AsUser("u", HttpMethod.Patch, "v4/workflows/none", new { cancellationKey = "k" }), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(app.AsUser("u", HttpMethod.Patch, "v4/workflows/none", new { cancellationKey = "k" }), HttpStatusCode.Unauthorized, """{"status":"error","message":"No auth params (or combination of params) were found in the request"}""");
 
         Assert.Equal(["cancellationKey should not be empty"], error["message"]!.AsArray().Select(m => m!.GetValue<string>()));
     }

@@ -14,11 +14,11 @@ public sealed class TopicTests(NotifyServer server) : IClassFixture<NotifyServer
         var id = created["id"]!.GetValue<int>();
 
         var renamed = await server.Http.CallAsync(app.Backend(HttpMethod.Patch, $"v3/topics/{id}", new { name = "Releases" }), HttpStatusCode.OK);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/topics", new { name = "Again", identifier = "releases" }), HttpStatusCode.Conflict);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/topics", new { name = "Again", identifier = "releases" }), HttpStatusCode.Conflict, """{"status":"error","message":"A topic with identifier releases already exists"}""");
         await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/topics/releases"), HttpStatusCode.OK);
 
         Assert.Equal($$"""{"id":{{id}},"name":"Releases","identifier":"releases"}""", renamed.ToJsonString());
-        await server.Http.CallAsync(app.Backend(HttpMethod.Patch, $"v3/topics/{id}", new { name = "Gone" }), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Patch, $"v3/topics/{id}", new { name = "Gone" }), HttpStatusCode.NotFound, """{"status":"error","message":"Topic not found"}""");
         var recreated = await server.CreateTopicAsync(app, "releases");
         Assert.NotEqual(id, recreated);
     }
@@ -37,7 +37,7 @@ public sealed class TopicTests(NotifyServer server) : IClassFixture<NotifyServer
 
         Assert.Equal($$"""[{"id":{{news}},"name":"news","identifier":"news","channels":["sms"]}]""", ann.ToJsonString());
         Assert.Equal($$"""[{"id":{{news}},"name":"news","identifier":"news","channels":["email"]}]""", ben.ToJsonString());
-        await server.Http.CallAsync(app.Backend(HttpMethod.Put, $"v3/topics/{deals}/users/ann", new { channels = new[] { "sms" } }), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, $"v3/topics/{deals}/users/ann", new { channels = new[] { "sms" } }), HttpStatusCode.NotFound, """{"status":"error","message":"User is not a member of this topic"}""");
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public sealed class TopicTests(NotifyServer server) : IClassFixture<NotifyServer
 
         var badChannel = await server.Http.CallAsync(app.Backend(HttpMethod.Post, $"v3/topics/{id}/users",
             new { users = new object[] { new { identifier = "x", channels = new[] { "pigeon" } }, 7 } }), HttpStatusCode.BadRequest);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Post, $"v3/topics/{id}/users", new { users = "x" }), HttpStatusCode.BadRequest);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Put, $"v3/topics/{id}/users/x", new { channels = Array.Empty<string>() }), HttpStatusCode.BadRequest);
-        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/topics/nope/users", new { users = new[] { "x" } }), HttpStatusCode.NotFound);
-        await server.Http.CallAsync(app.AsUser("x", HttpMethod.Post, "v3/topics", new { name = "n", identifier = "i" }), HttpStatusCode.Unauthorized);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, $"v3/topics/{id}/users", new { users = "x" }), HttpStatusCode.BadRequest, """{"status":"error","message":["users must be an array"]}""");
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, $"v3/topics/{id}/users/x", new { channels = Array.Empty<string>() }), HttpStatusCode.BadRequest, """{"status":"error","message":["channels must be a non-empty array"]}""");
+        await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/topics/nope/users", new { users = new[] { "x" } }), HttpStatusCode.NotFound, """{"status":"error","message":"Topic not found"}""");
+        await server.Http.CallAsync(app.AsUser("x", HttpMethod.Post, "v3/topics", new { name = "n", identifier = "i" }), HttpStatusCode.Unauthorized, """{"status":"error","message":"No auth params (or combination of params) were found in the request"}""");
         var unknown = await server.Http.CallAsync(app.Backend(HttpMethod.Post, "v3/notifications",
             new { notification = new { title = "Hi" }, sendTo = new { topics = new[] { "ghost" } } }), HttpStatusCode.BadRequest);
 

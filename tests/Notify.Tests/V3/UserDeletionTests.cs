@@ -30,7 +30,7 @@ public sealed class UserDeletionTests(NotifyServer server) : IClassFixture<Notif
         var item = await server.Http.CallAsync(app.Backend(HttpMethod.Get, $"v3/notifications/{ids[0]}"), HttpStatusCode.NotFound);
         Assert.Equal("Notification not found", (string)item["message"]!);
         Assert.Equal("{}", (await server.Http.CallAsync(app.AsUser("zoe", HttpMethod.Get, "v3/profile"), HttpStatusCode.OK))["profile"]!.ToJsonString());
-        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/zoe"), HttpStatusCode.NotFound);
+        await server.Http.CallAsync(app.Backend(HttpMethod.Delete, "v3/users/zoe"), HttpStatusCode.NotFound, """{"status":"error","message":"User not found"}""");
 
         await WaitUntilAsync(async () => (await RowKeysAsync(TableKeys.User(app.Id, "zoe"))).All(k => k.StartsWith(TableKeys.InboxIdPrefix, StringComparison.Ordinal)));
         var left = await server.Storage.Table(TableNames.Users).QueryAsync<InboxIdRow>(

@@ -9,7 +9,7 @@ using Notify.Core.Feeds;
 namespace Notify.Core.Faces.Operator;
 
 /// <summary>The operator API for an app's feeds (the channels of the subscriptions API): CRUD and key rotation.</summary>
-public sealed class FeedOperatorEndpoints(OperatorCall call, OperatorGuard guard, AppStore apps, FeedStore feeds)
+public sealed class FeedOperatorEndpoints(OperatorCall call, AppStore apps, FeedStore feeds)
 {
     private const int MaxNameLength = 200;
     private const int MaxUrlLength = 2000;
@@ -103,7 +103,7 @@ public sealed class FeedOperatorEndpoints(OperatorCall call, OperatorGuard guard
 
     private Task<Results<TOk, OperatorError>> WithAppAsync<TOk>(
         HttpRequest request, string appId, CancellationToken ct, Func<App, Task<Results<TOk, OperatorError>>> handle) where TOk : IResult =>
-        call.RunAsync<OperatorCaller, TOk>(request, guard.AuthenticateAsync, async _ =>
+        call.RunAsync<Operator, TOk>(request, call.Guard, async _ =>
             await apps.GetAsync(appId, ct) is { } app ? await handle(app) : OperatorError.NotFound("App not found"), ct);
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Notify.Core.Apps;
 using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.Operator;
@@ -24,5 +25,24 @@ public sealed class OperatorError(int statusCode, object? message) : IFaceError<
     public static OperatorError Conflict(string message) => new(StatusCodes.Status409Conflict, message);
 }
 
-/// <summary>The operator call pipeline: <see cref="FaceCall{TError}"/> with the operator's dialect and the body limit.</summary>
-public sealed class OperatorCall(Microsoft.Extensions.Options.IOptions<NotifyOptions> options) : FaceCall<OperatorError>(() => options.Value.MaxRequestBodyBytes);
+/// <summary>The operator, known by the key alone.</summary>
+public sealed record Operator;
+
+/// <summary>
+/// The operator call pipeline: <see cref="FaceCall{TError}"/> with the operator's dialect and the body limit, and the
+/// operator key check. With no key configured the API does not exist (404 without a body), rather than being open.
+/// </summary>
+public sealed class OperatorCall(Microsoft.Extensions.Options.IOptions<NotifyOptions> options) : FaceCall<OperatorError>(() => options.Value.MaxRequestBodyBytes)
+{
+    public const string KeyHeader = "X-Notify-Operator-Key";
+
+    public Task<Authenticated<Operator, OperatorError>> Guard(HttpRequest request, CancellationToken ct)
+    {
+        var key = options.Value.OperatorKey;
+        Authenticated<Operator, OperatorError> result =
+            string.IsNullOrEmpty(key) ? OperatorError.NotFound(null)
+            : Secrets.AreEqual(request.Headers[KeyHeader].FirstOrDefault(), key) ? new Operator()
+            : OperatorError.Unauthorized("Invalid operator key");
+        return Task.FromResult(result);
+    }
+}

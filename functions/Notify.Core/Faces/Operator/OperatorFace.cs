@@ -3,7 +3,7 @@ using Notify.Core.Faces.Kit;
 
 namespace Notify.Core.Faces.Operator;
 
-/// <summary>The operator face's route table: apps and their keys, and each app's feeds.</summary>
+/// <summary>The operator face's route table: apps and their keys, each app's feeds, and the dead-letter queues.</summary>
 public static class OperatorFace
 {
     public static readonly ApiFace Face = new("Operator", ["operator"],
@@ -19,6 +19,12 @@ public static class OperatorFace
         ApiRoute.Delete("operator/apps/{appId}/feeds/{feedId}", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.DeleteAsync(r, appId, feedId, ct)).Summarized("Delete a feed"),
         ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-key", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateKeyAsync(r, appId, feedId, ct)).Summarized("Replace a feed's API key"),
         ApiRoute.Post("operator/apps/{appId}/feeds/{feedId}/rotate-callback-secrets", (HttpRequest r, string appId, string feedId, FeedOperatorEndpoints h, CancellationToken ct) => h.RotateCallbackSecretsAsync(r, appId, feedId, ct)).Summarized("Replace a feed's callback credentials"),
+        ApiRoute.Get("operator/dead-letters", (HttpRequest r, DeadLetterEndpoints h, CancellationToken ct) => h.ListQueuesAsync(r, ct)).Summarized("List the dead-letter queues and their counts"),
+        ApiRoute.Get("operator/dead-letters/{queue}", (HttpRequest r, string queue, DeadLetterEndpoints h, CancellationToken ct) => h.ListAsync(r, queue, ct)).Summarized("A page of a dead-letter queue's messages"),
+        ApiRoute.Post("operator/dead-letters/{queue}/replay", (HttpRequest r, string queue, DeadLetterEndpoints h, CancellationToken ct) => h.ReplayAllAsync(r, queue, ct)).Summarized("Replay every message of a dead-letter queue"),
+        ApiRoute.Post("operator/dead-letters/{queue}/discard", (HttpRequest r, string queue, DeadLetterEndpoints h, CancellationToken ct) => h.DiscardAllAsync(r, queue, ct)).Summarized("Discard every message of a dead-letter queue"),
+        ApiRoute.Post("operator/dead-letters/{queue}/{messageId}/replay", (HttpRequest r, string queue, string messageId, DeadLetterEndpoints h, CancellationToken ct) => h.ReplayAsync(r, queue, messageId, ct)).Summarized("Replay one dead-letter message"),
+        ApiRoute.Post("operator/dead-letters/{queue}/{messageId}/discard", (HttpRequest r, string queue, string messageId, DeadLetterEndpoints h, CancellationToken ct) => h.DiscardAsync(r, queue, messageId, ct)).Summarized("Discard one dead-letter message"),
     ])
     {
         Description = new("operator", "Notify operator API",

@@ -10,20 +10,19 @@ namespace Notify.Core.Feeds.Callbacks;
 /// </summary>
 public sealed class FeedCallbackLog(NotifyStorage storage)
 {
-    private const string Settled = "settled";
     private TableClient Table => storage.Table(TableNames.FeedCallbacks);
 
     public async Task<bool> IsSettledAsync(string eventId, CancellationToken ct) =>
-        (await Table.GetEntityIfExistsAsync<TableEntity>(eventId, Settled, ["RowKey"], ct)).HasValue;
+        (await Table.GetEntityIfExistsAsync<TableEntity>(eventId, TableKeys.Feeds.CallbackSettled, ["RowKey"], ct)).HasValue;
 
     /// <summary>Records the event as delivered (no error) or given up (with the last error, for whoever replays it).</summary>
     public Task MarkSettledAsync(string eventId, string? error, CancellationToken ct) =>
-        Table.UpsertEntityAsync(new TableEntity(eventId, Settled) { ["Error"] = error }, TableUpdateMode.Replace, ct);
+        Table.UpsertEntityAsync(new TableEntity(eventId, TableKeys.Feeds.CallbackSettled) { ["Error"] = error }, TableUpdateMode.Replace, ct);
 
     /// <summary>Why a given-up event failed; null when it was delivered or is not settled.</summary>
     public async Task<string?> ErrorOfAsync(string eventId, CancellationToken ct)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(eventId, Settled, ["Error"], ct);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(eventId, TableKeys.Feeds.CallbackSettled, ["Error"], ct);
         return row.HasValue ? row.Value!.GetString("Error") : null;
     }
 
@@ -32,7 +31,7 @@ public sealed class FeedCallbackLog(NotifyStorage storage)
     {
         try
         {
-            await Table.AddEntityAsync(new TableEntity(eventId, $"retry|{attempt:D3}"), ct);
+            await Table.AddEntityAsync(new TableEntity(eventId, TableKeys.Feeds.CallbackRetry(attempt)), ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)

@@ -36,7 +36,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var timestamp = http.Request.Headers["webhook-timestamp"].ToString();
         var signature = http.Request.Headers["webhook-signature"].ToString();
         var valid = StandardWebhookSigner.Verify(Secret, id, timestamp, body, signature, DateTimeOffset.UtcNow);
-        Calls.Enqueue(new Received(id, body, http.Request.ContentType, valid));
+        Calls.Enqueue(new Received(id, body, http.Request.ContentType, valid, outcome));
         if (outcome == "throttle")
         {
             http.Response.Headers.RetryAfter = "30";
@@ -58,5 +58,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         };
     }
 
-    public sealed record Received(string WebhookId, string Body, string? ContentType, bool SignatureValid);
+    /// <param name="Outcome">The path called, which chose the answer (<c>ok</c> is the only one that took the call).</param>
+    public sealed record Received(string WebhookId, string Body, string? ContentType, bool SignatureValid, string Outcome);
 }

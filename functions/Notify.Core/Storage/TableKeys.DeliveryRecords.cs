@@ -1,0 +1,19 @@
+namespace Notify.Core.Storage;
+
+public static partial class TableKeys
+{
+    /// <summary>Row keys of the <c>deliveries</c> table, in the send's user-bucket partitions (<see cref="Deliveries"/>).</summary>
+    public static class DeliveryRecords
+    {
+        public static string Record(string userId, string channel) => $"{RecordPrefix}{Encode(userId)}|{channel}";
+
+        public const string RecordPrefix = "d|";
+        public const string RecordEnd = "d}";
+
+        /// <summary>A status tally change; <paramref name="unique"/> keeps each change its own row.</summary>
+        public static string Tally(string unique) => $"{TallyPrefix}{unique}";
+
+        public const string TallyPrefix = "t|";
+        public const string TallyEnd = "t}";
+    }
+}
