@@ -25,6 +25,7 @@ export Notify__Email__Provider="${Notify__Email__Provider:-Smtp}"
 export Notify__Email__SmtpHost="${Notify__Email__SmtpHost:-127.0.0.1}"
 export Notify__Email__SmtpPort="${Notify__Email__SmtpPort:-1025}"
 export Notify__Email__SenderAddress="${Notify__Email__SenderAddress:-notify@localhost}"
+export SelfHost__MailDevUrl="${SelfHost__MailDevUrl:-http://127.0.0.1:1080}"
 url="${ASPNETCORE_URLS:-http://localhost:7071}"
 export ASPNETCORE_URLS="$url"
 
@@ -43,6 +44,7 @@ secret=$(sed -E 's/.*"apiSecret":"([^"]+)".*/\1/' <<<"$app")
 cat <<INFO
 
 Notify is running at $url
+  API reference:         $url/docs (OpenAPI documents: $url/openapi/{v3,operator,batch,subscriptions,status}.json)
   MailDev (sent email):  http://127.0.0.1:1080
   SMS (not sent):        .artifacts/sms-outbox.jsonl (one JSON line per SMS)
   Operator API key:      $Notify__OperatorKey

@@ -37,6 +37,7 @@ public static class SelfHostApp
         // The endpoints enforce the body limit themselves and answer 413 in each face's dialect.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = notify.MaxRequestBodyBytes * 2L);
         builder.Services.AddNotifyCore(builder.Configuration);
+        builder.Services.AddApiDocuments();
         builder.Services.AddSingleton(HostJson.ReadQueueOptions(Path.Combine(AppContext.BaseDirectory, "host.json")));
         builder.Services.AddHostedService<QueuePollers>();
         builder.Services.AddHostedService<TimerRunner>();
@@ -45,8 +46,9 @@ public static class SelfHostApp
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(context => UnexpectedFailure.AnswerAsync(
             context, context.Features.Get<IExceptionHandlerFeature>()?.Error, context.RequestServices.GetRequiredService<ILogger<WebApplication>>())));
-        app.MapGet("health", () => TypedResults.Ok(new HealthStatus("ok")));
+        app.MapGet("health", () => TypedResults.Ok(new HealthStatus("ok"))).ExcludeFromDescription();
         app.MapApiFaces();
+        app.MapDocs();
         return app;
     }
 }

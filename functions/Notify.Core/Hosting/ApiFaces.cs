@@ -26,7 +26,7 @@ public static class ApiFaces
     {
         foreach (var face in All)
             foreach (var route in face.Routes)
-                app.MapMethods(route.Template, [route.Method], route.Handler);
+                app.MapMethods(route.Template, [route.Method], route.Handler).Describe(face, route);
         return app;
     }
 }

@@ -87,6 +87,18 @@ public sealed class BatchMessagesTests(BatchServer server) : IClassFixture<Batch
     }
 
     [Fact]
+    public async Task Should_fail_alone_a_user_that_is_not_an_object()
+    {
+        var app = await server.CreateAppAsync();
+
+        var answer = await server.Http.CallAsync(app.Batch("users.upsert", """{"users":[{"id":"uma"},"not an object",42,null]}"""), HttpStatusCode.OK);
+
+        Assert.Equal(
+            """[{"id":"uma","ok":true},{"ok":false,"error":"id/invalid"},{"ok":false,"error":"id/invalid"},{"ok":false,"error":"id/invalid"}]""",
+            answer["users"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Should_accept_an_id_once_per_app_when_requests_race()
     {
         var app = await server.CreateAppAsync();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
 using Notify.Core.Faces.Kit;
@@ -24,14 +25,13 @@ public sealed class FrontEndpoints(
     private const int MaxLimit = 100;
     private const int MaxSkip = 10_000;
 
-    public Task<IResult> GetUserAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, _) =>
-        Ok(new
-        {
-            user = FrontViews.User(userId, await users.GetAsync(app.Id, userId, ct)),
-            notifications = (await templates.ListAsync(app.Id, ct)).Select(t => FrontViews.Notification(Notification.From(t))),
-        }), ct);
+    public Task<Results<Ok<FrontUserAnswer>, BatchError>> GetUserAsync(HttpContext http, CancellationToken ct) =>
+        WithUserAsync<FrontUserAnswer>(http, async (app, userId, _) => TypedResults.Ok(new FrontUserAnswer(
+            FrontViews.User(userId, await users.GetAsync(app.Id, userId, ct)),
+            (await templates.ListAsync(app.Id, ct)).Select(t => FrontViews.Notification(Notification.From(t))).ToList())), ct);
 
-    public Task<IResult> ListMessagesAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, _) =>
+    public Task<Results<Ok<FrontMessagesAnswer>, BatchError>> ListMessagesAsync(HttpContext http, CancellationToken ct) =>
+        WithUserAsync<FrontMessagesAnswer>(http, async (app, userId, _) =>
     {
         if (!Number(http.Request.Query["skip"], 0, MaxSkip, out var skip) || !Number(http.Request.Query["limit"], 1, MaxLimit, out var limit, 20))
             return Invalid($"skip must be 0 to {MaxSkip} and limit 1 to {MaxLimit}");
@@ -39,24 +39,25 @@ public sealed class FrontEndpoints(
         var aligned = skip % limit == 0;
         var page = await inbox.ListAsync(app.Id, userId, aligned ? skip / limit + 1 : 1, aligned ? limit : skip + limit, null, null, ct);
         var items = page.Items.Skip(aligned ? 0 : skip).Take(limit);
-        return Ok(new { messages = items.Select(i => FrontViews.Message(userId, i)), total = page.TotalCount, unread = page.UnreadCount });
+        return TypedResults.Ok(new FrontMessagesAnswer(items.Select(i => FrontViews.Message(userId, i)).ToList(), page.TotalCount, page.UnreadCount));
     }, ct);
 
-    public Task<IResult> ReadAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, body) =>
+    public Task<Results<Ok<FrontDone>, BatchError>> ReadAsync(HttpContext http, CancellationToken ct) => WithUserAsync<FrontDone>(http, async (app, userId, body) =>
     {
         var id = body?["messageId"] is JsonValue v ? v.ToString() : null;
         return NotificationIds.TryParse(id, out var itemId) && await inbox.ChangeAsync(app.Id, userId, itemId, InboxChange.Clicked, ct)
-            ? Ok(new { ok = true })
+            ? TypedResults.Ok(new FrontDone(true))
             : NotFound("Message not found");
     }, ct);
 
-    public Task<IResult> ReadAllAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, _) =>
+    public Task<Results<Ok<FrontDone>, BatchError>> ReadAllAsync(HttpContext http, CancellationToken ct) => WithUserAsync<FrontDone>(http, async (app, userId, _) =>
     {
         await inbox.MarkAllSeenAsync(app.Id, userId, ct);
-        return Ok(new { ok = true });
+        return TypedResults.Ok(new FrontDone(true));
     }, ct);
 
-    public Task<IResult> SetProfileAsync(HttpContext http, CancellationToken ct) => WithUserAsync(http, async (app, userId, body) =>
+    public Task<Results<Ok<FrontProfileAnswer>, BatchError>> SetProfileAsync(HttpContext http, CancellationToken ct) =>
+        WithUserAsync<FrontProfileAnswer>(http, async (app, userId, body) =>
     {
         if (body?["user"] is not JsonObject user) return Invalid("user must be an object");
         var (profile, error) = BatchProfileFields.Read(user, field => field);
@@ -71,7 +72,7 @@ public sealed class FrontEndpoints(
                 row.ProfileJson = Profiles.Change(row.ProfileJson, p => Profiles.MergeInto(p, profile));
                 row.MutesJson = FrontPreferences.Apply(row.MutesJson, mutes);
             }, ct);
-            return Ok(new { user = FrontViews.User(userId, stored) });
+            return TypedResults.Ok(new FrontProfileAnswer(FrontViews.User(userId, stored)));
         }
         catch (ProfileChangeRejectedException e)
         {
@@ -83,7 +84,8 @@ public sealed class FrontEndpoints(
         }
     }, ct);
 
-    private async Task<IResult> WithUserAsync(HttpContext http, Func<App, string, JsonNode?, Task<IResult>> handle, CancellationToken ct)
+    private async Task<Results<Ok<T>, BatchError>> WithUserAsync<T>(
+        HttpContext http, Func<App, string, JsonNode?, Task<Results<Ok<T>, BatchError>>> handle, CancellationToken ct)
     {
         var (app, userId, body, failure) = await AuthenticateAsync(http, ct);
         if (failure is not null)
@@ -96,7 +98,7 @@ public sealed class FrontEndpoints(
             : Error(StatusCodes.Status403Forbidden, "Origin not allowed for this project");
     }
 
-    private async Task<(App? App, string? UserId, JsonNode? Body, IResult? Failure)> AuthenticateAsync(HttpContext http, CancellationToken ct)
+    private async Task<(App? App, string? UserId, JsonNode? Body, BatchError? Failure)> AuthenticateAsync(HttpContext http, CancellationToken ct)
     {
         JsonNode? body = null;
         // A POST names the user in its body; some widget builds put the credentials in the query of every call.

@@ -19,21 +19,10 @@ public static class FrontViews
         ("widget", DeliveryChannels.InApp, "muteWidget"), ("email", DeliveryChannels.Email, "muteEmail"), ("sms", DeliveryChannels.Sms, "muteSMS"),
     ];
 
-    public static object Message(string userId, InboxItemRow item) => new
-    {
-        id = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        notificationId = item.NotificationId,
-        userId,
-        data = item.DataJson is null ? null : JsonNode.Parse(item.DataJson),
-        title = item.Title,
-        content = item.Message,
-        icon = item.Icon,
-        url = item.Url,
-        increment = item.Increment,
-        createdAt = item.CreatedAt,
-        readAt = item.SeenAt,
-        readFrom = item.SeenAt is null ? null : "inbox",
-    };
+    public static FrontMessageView Message(string userId, InboxItemRow item) => new(
+        item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.NotificationId, userId,
+        item.DataJson is null ? null : JsonNode.Parse(item.DataJson), item.Title, item.Message, item.Icon, item.Url, item.Increment,
+        item.CreatedAt, item.SeenAt, item.SeenAt is null ? null : "inbox");
 
     public static JsonObject User(string userId, UserRow? user)
     {
@@ -46,11 +35,8 @@ public static class FrontViews
     public static JsonObject Preferences(NotificationMutes mutes, string notificationId) =>
         new(Channels.Select(c => KeyValuePair.Create(c.Mute, (JsonNode?)mutes.IsMuted(notificationId, c.Channel))));
 
-    public static object Notification(Notification n) => new
-    {
-        id = n.Id,
-        name = n.Name,
-        channels = Channels.ToDictionary(c => c.Widget, c => n.Uses(c.Channel)),
-        mutable = Channels.ToDictionary(c => c.Widget, c => n.Uses(c.Channel) && n.MutableChannels.Contains(c.Channel)),
-    };
+    public static FrontNotificationView Notification(Notification n) => new(
+        n.Id, n.Name,
+        Channels.ToDictionary(c => c.Widget, c => n.Uses(c.Channel)),
+        Channels.ToDictionary(c => c.Widget, c => n.Uses(c.Channel) && n.MutableChannels.Contains(c.Channel)));
 }

@@ -19,7 +19,7 @@ public static class BrowserAccess
         routes.GroupBy(r => r.Template).Select(g =>
         {
             var methods = g.Select(r => r.Method).Distinct().ToArray();
-            return new ApiRoute(HttpMethods.Options, g.Key, (HttpContext c) => Preflight(c, methods, requestHeaders));
+            return new ApiRoute(HttpMethods.Options, g.Key, (HttpContext c) => Preflight(c, methods, requestHeaders)) { Undocumented = true };
         });
 
     /// <summary>204 with the CORS headers, or 403 without them when the origin, method or a header is not one the path takes.</summary>

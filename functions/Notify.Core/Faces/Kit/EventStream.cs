@@ -1,6 +1,9 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Notify.Core.Faces.Kit;
 
@@ -39,10 +42,16 @@ public sealed class EventStream(HttpResponse response)
     }
 }
 
-/// <summary>An <see cref="IResult"/> whose execution is a stream written by <paramref name="Run"/> until it returns or the caller leaves.</summary>
-public sealed record EventStreamResult(Func<HttpContext, Task> Run) : IResult, IContentTypeHttpResult
+/// <summary>
+/// An <see cref="IResult"/> whose execution is a stream written by <paramref name="Run"/> until it returns or the
+/// caller leaves; it describes itself to the OpenAPI documents as a <c>text/event-stream</c> answer.
+/// </summary>
+public sealed record EventStreamResult(Func<HttpContext, Task> Run) : IResult, IContentTypeHttpResult, IEndpointMetadataProvider
 {
     public string ContentType => "text/event-stream";
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/event-stream"]));
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

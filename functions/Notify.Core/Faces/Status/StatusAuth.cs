@@ -16,9 +16,9 @@ public sealed class StatusAuth(AppStore apps)
     public const string ApiSecretHeader = "X-Api-Secret";
     private const int MaxSecretLength = 200;
 
-    private static Authenticated<App, IResult> Denied => new(null, StatusErrors.Unauthorized());
+    private static Authenticated<App, StatusError> Denied => new(null, StatusErrors.Unauthorized());
 
-    public async Task<Authenticated<App, IResult>> BackendAsync(HttpRequest request, CancellationToken ct)
+    public async Task<Authenticated<App, StatusError>> BackendAsync(HttpRequest request, CancellationToken ct)
     {
         var authorization = request.Headers.Authorization.FirstOrDefault();
         if (authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

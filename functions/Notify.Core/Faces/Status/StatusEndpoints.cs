@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Pipeline;
@@ -17,7 +17,7 @@ public sealed class StatusEndpoints(StatusAuth auth, StatusRequestParser parser,
     private const int DefaultLimit = 20;
     private const int MaxLimit = 100;
 
-    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken ct)
+    public async Task<Results<Ok<StatusEnvelope<StatusRequestView>>, StatusError>> CreateAsync(HttpRequest request, CancellationToken ct)
     {
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
@@ -30,7 +30,7 @@ public sealed class StatusEndpoints(StatusAuth auth, StatusRequestParser parser,
         return created is null ? Invalid(rejection!.Errors) : Envelope("create", await WithReceiversAsync(created, ct));
     }
 
-    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken ct)
+    public async Task<Results<Ok<StatusEnvelope<StatusRequestView>>, StatusError>> GetAsync(HttpRequest request, string id, CancellationToken ct)
     {
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
@@ -39,30 +39,23 @@ public sealed class StatusEndpoints(StatusAuth auth, StatusRequestParser parser,
         var stored = await requests.GetAsync(caller.Caller!.Id, id, ct);
         if (stored is null) return NotFound();
         var found = await receivers.PageAsync(stored.Send, (page - 1) * limit, limit, ct);
-        var notifications = new JsonObject
-        {
-            ["meta"] = StatusViews.Meta(found.Total, limit, found.Receivers.Count, page),
-            ["result"] = new JsonArray(found.Receivers.Select(r => (JsonNode)StatusViews.Item(stored, r)).ToArray()),
-        };
+        var notifications = new StatusItemPage(
+            StatusViews.Meta(found.Total, limit, found.Receivers.Count, page), found.Receivers.Select(r => StatusViews.Item(stored, r)).ToList());
         return Envelope("read", await WithReceiversAsync(stored, ct, notifications));
     }
 
-    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken ct)
+    public async Task<Results<Ok<StatusRequestList>, StatusError>> ListAsync(HttpRequest request, CancellationToken ct)
     {
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
         var (page, limit, error) = Paging(request);
         if (error is not null) return error;
         var (found, total) = await requests.ListAsync(caller.Caller!.Id, (page - 1) * limit, limit, ct);
-        return Results.Json(new JsonObject
-        {
-            ["type"] = TypePrefix + "list",
-            ["result"] = new JsonArray(found.Select(r => (JsonNode)StatusViews.Request(r)).ToArray()),
-            ["meta"] = StatusViews.Meta(total, limit, found.Count, page),
-        });
+        return TypedResults.Ok(new StatusRequestList(
+            TypePrefix + "list", found.Select(r => StatusViews.Request(r)).ToList(), StatusViews.Meta(total, limit, found.Count, page)));
     }
 
-    public async Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken ct)
+    public async Task<Results<Ok<StatusEnvelope<StatusRequestView>>, StatusError>> CancelAsync(HttpRequest request, string id, CancellationToken ct)
     {
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
@@ -75,23 +68,22 @@ public sealed class StatusEndpoints(StatusAuth auth, StatusRequestParser parser,
         };
     }
 
-    public async Task<IResult> DeleteAsync(HttpRequest request, string id, CancellationToken ct)
+    public async Task<Results<Ok<StatusEnvelope<StatusDeleted>>, StatusError>> DeleteAsync(HttpRequest request, string id, CancellationToken ct)
     {
         var caller = await auth.BackendAsync(request, ct);
         if (caller.Failure is not null) return caller.Failure;
         return await requests.DeleteAsync(caller.Caller!.Id, id, ct)
-            ? Envelope("delete", new JsonObject { ["id"] = id, ["deleted"] = true })
+            ? Envelope("delete", new StatusDeleted(id, true))
             : NotFound();
     }
 
-    private static IResult Envelope(string action, JsonObject result) =>
-        Results.Json(new JsonObject { ["type"] = TypePrefix + action, ["result"] = result });
+    private static Ok<StatusEnvelope<T>> Envelope<T>(string action, T result) => TypedResults.Ok(new StatusEnvelope<T>(TypePrefix + action, result));
 
     /// <summary>The receivers as resolved (user identifiers, e-mail addresses resolved), from the send's recipients.</summary>
-    private async Task<JsonObject> WithReceiversAsync(StoredRequest stored, CancellationToken ct, JsonObject? notifications = null) =>
+    private async Task<StatusRequestView> WithReceiversAsync(StoredRequest stored, CancellationToken ct, StatusItemPage? notifications = null) =>
         StatusViews.Request(stored, (await sends.GetRecipientsAsync(stored.Send, ct)).Select(r => r.Identifier).ToList(), notifications);
 
-    private static (int Page, int Limit, IResult? Error) Paging(HttpRequest request)
+    private static (int Page, int Limit, StatusError? Error) Paging(HttpRequest request)
     {
         var page = Number(request, "page", fallback: 1, max: int.MaxValue / MaxLimit);
         var limit = Number(request, "limit", fallback: DefaultLimit, max: MaxLimit);

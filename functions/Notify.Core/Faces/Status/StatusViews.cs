@@ -9,89 +9,36 @@ namespace Notify.Core.Faces.Status;
 /// <summary>The status API's JSON: snake_case names, string ids, ISO 8601 UTC times with milliseconds, lower-case item types.</summary>
 public static class StatusViews
 {
-    public static JsonObject Request(StoredRequest stored, IReadOnlyList<string>? receivers = null, JsonObject? notifications = null)
+    public static StatusRequestView Request(StoredRequest stored, IReadOnlyList<string>? receivers = null, StatusItemPage? notifications = null)
     {
         var send = stored.Send;
         var actions = stored.Actions;
-        var view = new JsonObject
-        {
-            ["id"] = send.SendId,
-            ["type"] = actions.Kind,
-            ["status"] = Status(stored.Progress),
-            ["title"] = send.Title,
-            ["content"] = send.Message,
-            ["level"] = actions.Level,
-            ["open_count"] = stored.OpenCount,
-            ["send_at"] = Time(send.SendAt ?? send.CreatedAt),
-            ["created_at"] = Time(send.CreatedAt),
-            ["name"] = stored.Request.Name,
-            ["broadcast"] = stored.Request.Broadcast,
-            ["groups"] = new JsonArray(stored.Groups.Select(g => (JsonNode)g).ToArray()),
-            ["actions"] = new JsonArray(actions.Actions.Select(a => (JsonNode)Action(a, send.SendId)).ToArray()),
-        };
-        if (receivers is not null) view["receivers"] = new JsonArray(receivers.Select(r => (JsonNode)r).ToArray());
-        if (notifications is not null) view["notifications"] = notifications;
-        return view;
+        return new StatusRequestView(
+            send.SendId, actions.Kind, Status(stored.Progress), send.Title, send.Message, actions.Level, stored.OpenCount,
+            Time(send.SendAt ?? send.CreatedAt), Time(send.CreatedAt), stored.Request.Name, stored.Request.Broadcast, stored.Groups,
+            actions.Actions.Select(a => Action(a, send.SendId)).ToList(), receivers, notifications);
     }
 
-    public static JsonObject Meta(int total, int limit, int currentCount, int page) => new()
-    {
-        ["total_count"] = total,
-        ["page_count"] = (total + limit - 1) / limit,
-        ["current_count"] = currentCount,
-        ["current_page"] = page,
-    };
+    public static StatusMeta Meta(int total, int limit, int currentCount, int page) => new(total, (total + limit - 1) / limit, currentCount, page);
 
-    public static JsonObject Item(StoredRequest stored, Receiver receiver)
+    public static StatusItemView Item(StoredRequest stored, Receiver receiver)
     {
         var send = stored.Send;
         var state = receiver.State;
         var profile = receiver.User is null ? null : Profiles.Parse(receiver.User.ProfileJson);
         var chosen = AnswerRules.Chosen(state?.AnswerJson);
-        return new JsonObject
-        {
-            ["id"] = receiver.ItemId.ToString(CultureInfo.InvariantCulture),
-            ["application_id"] = send.AppId,
-            ["title"] = send.Title,
-            ["content"] = send.Message,
-            ["opened"] = state?.OpenedAt is not null,
-            ["responded"] = state?.AnsweredAt is not null,
-            ["deleted"] = state is null || state.DeletedAt is not null,
-            ["in_device"] = state?.DeviceId is not null,
-            ["level"] = stored.Actions.Level,
-            ["type"] = stored.Actions.Kind.ToLowerInvariant(),
-            ["created_at"] = Time(send.CreatedAt),
-            ["country"] = Country(Text(profile, "country")),
-            ["opened_at"] = Time(state?.OpenedAt),
-            ["responded_at"] = Time(state?.AnsweredAt),
-            ["actions"] = new JsonArray(chosen.Select(a => (JsonNode)new JsonObject
-            {
-                ["id"] = $"{receiver.ItemId}-{a.Id}",
-                ["action_id"] = a.Id,
-                ["type"] = a.Type,
-                ["text"] = a.Text,
-            }).ToArray()),
-            ["device"] = state?.DeviceId is not { } deviceId ? null : new JsonObject
-            {
-                ["id"] = deviceId,
-                ["ip"] = receiver.Device?.Ip,
-                ["type"] = receiver.Device?.DeviceType.ToUpperInvariant(),
-                ["version"] = receiver.Device?.Version,
-            },
-            ["user"] = new JsonObject
-            {
-                ["account"] = new JsonObject
-                {
-                    ["id"] = receiver.UserId,
-                    ["first_name"] = Text(profile, "firstName", "first_name", "name"),
-                    ["last_name"] = Text(profile, "lastName", "last_name"),
-                    ["image"] = Text(profile, "photoURL", "photoUrl", "photo", "image", "avatar"),
-                    ["is_active"] = receiver.User is not null,
-                },
-                ["id"] = receiver.UserId,
-                ["email"] = Text(profile, "email"),
-            },
-        };
+        return new StatusItemView(
+            receiver.ItemId.ToString(CultureInfo.InvariantCulture), send.AppId, send.Title, send.Message,
+            state?.OpenedAt is not null, state?.AnsweredAt is not null, state is null || state.DeletedAt is not null, state?.DeviceId is not null,
+            stored.Actions.Level, stored.Actions.Kind.ToLowerInvariant(), Time(send.CreatedAt), Country(Text(profile, "country")),
+            Time(state?.OpenedAt), Time(state?.AnsweredAt),
+            chosen.Select(a => new StatusChosenAction($"{receiver.ItemId}-{a.Id}", a.Id, a.Type, a.Text)).ToList(),
+            state?.DeviceId is not { } deviceId ? null
+                : new StatusDevice(deviceId, receiver.Device?.Ip, receiver.Device?.DeviceType.ToUpperInvariant(), receiver.Device?.Version),
+            new StatusUser(
+                new StatusAccount(receiver.UserId, Text(profile, "firstName", "first_name", "name"), Text(profile, "lastName", "last_name"),
+                    Text(profile, "photoURL", "photoUrl", "photo", "image", "avatar"), receiver.User is not null),
+                receiver.UserId, Text(profile, "email")));
     }
 
     public static string Status(RequestProgress progress) => progress switch
@@ -102,24 +49,20 @@ public static class StatusViews
         _ => "CANCELED",
     };
 
-    private static JsonObject Action(ItemAction action, string requestId)
-    {
-        var view = new JsonObject { ["id"] = action.Id, ["type"] = action.Type, ["text"] = action.Text, ["request_id"] = requestId };
-        if (action.Type is ItemKinds.Radio or ItemKinds.Checkbox) view["selected"] = action.Selected;
-        return view;
-    }
+    private static StatusActionView Action(ItemAction action, string requestId) =>
+        new(action.Id, action.Type, action.Text, requestId, action.Type is ItemKinds.Radio or ItemKinds.Checkbox ? action.Selected : null);
 
-    private static JsonObject? Country(string? code)
+    private static StatusCountry? Country(string? code)
     {
         if (code is not { Length: 2 }) return null;
         try
         {
             var region = new RegionInfo(code);
-            return new JsonObject { ["code"] = region.TwoLetterISORegionName, ["name"] = region.EnglishName };
+            return new StatusCountry(region.TwoLetterISORegionName, region.EnglishName);
         }
         catch (ArgumentException)
         {
-            return new JsonObject { ["code"] = code.ToUpperInvariant(), ["name"] = null };
+            return new StatusCountry(code.ToUpperInvariant(), null);
         }
     }
 

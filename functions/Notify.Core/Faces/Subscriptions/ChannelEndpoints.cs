@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Notify.Core.Apps;
 using Notify.Core.Faces.Kit;
@@ -18,26 +19,26 @@ public sealed class ChannelEndpoints(
     public const string KeyHeader = "X-CHANNEL-API-KEY";
     private const int MaxIuidLength = 256;
 
-    public Task<IResult> CodeAsync(HttpContext context, string channelId, string iuid, CancellationToken ct) =>
-        WithFeedAsync(context, "code", Reads, channelId, iuid, ct, async (feed, user) =>
+    public Task<Results<Ok<SubscriptionCodeView>, ChannelError>> CodeAsync(HttpContext context, string channelId, string iuid, CancellationToken ct) =>
+        WithFeedAsync<Ok<SubscriptionCodeView>>(context, "code", Reads, channelId, iuid, ct, async (feed, user) =>
         {
             var code = await codes.IssueAsync(feed, user, ct);
             var deepLink = links.Subscribe(context.Request, code.Code);
-            return Results.Ok(new { code = code.Code, qrcode = QrImages.DataUrl(deepLink), deepLink, appUrl = links.App(context.Request) });
+            return TypedResults.Ok(new SubscriptionCodeView(code.Code, QrImages.DataUrl(deepLink), deepLink, links.App(context.Request)));
         });
 
-    public Task<IResult> ListAsync(HttpContext context, string channelId, CancellationToken ct) =>
-        WithFeedAsync(context, "list", Reads, channelId, null, ct,
-            (feed, _) => Task.FromResult<IResult>(new SubscriptionListResult(subscriptions.StreamAsync(feed.Id, ct))));
+    public Task<Results<SubscriptionListResult, ChannelError>> ListAsync(HttpContext context, string channelId, CancellationToken ct) =>
+        WithFeedAsync<SubscriptionListResult>(context, "list", Reads, channelId, null, ct,
+            (feed, _) => Task.FromResult<Results<SubscriptionListResult, ChannelError>>(new SubscriptionListResult(subscriptions.StreamAsync(feed.Id, ct))));
 
-    public Task<IResult> GetAsync(HttpContext context, string channelId, string iuid, CancellationToken ct) =>
-        WithFeedAsync(context, "get", Reads, channelId, iuid, ct, async (feed, user) =>
+    public Task<Results<Ok<SubscriptionView>, ChannelError>> GetAsync(HttpContext context, string channelId, string iuid, CancellationToken ct) =>
+        WithFeedAsync<Ok<SubscriptionView>>(context, "get", Reads, channelId, iuid, ct, async (feed, user) =>
             await subscriptions.GetAsync(feed.Id, user, ct) is { } subscription
-                ? Results.Ok(SubscriptionView.From(subscription))
+                ? TypedResults.Ok(SubscriptionView.From(subscription))
                 : SubscriptionNotFound());
 
-    public Task<IResult> SendAsync(HttpContext context, string channelId, string iuid, CancellationToken ct) =>
-        WithFeedAsync(context, "send", feedOptions.Value.SendsPerMinute, channelId, iuid, ct, async (feed, user) =>
+    public Task<Results<Ok<NotificationView>, ChannelError>> SendAsync(HttpContext context, string channelId, string iuid, CancellationToken ct) =>
+        WithFeedAsync<Ok<NotificationView>>(context, "send", feedOptions.Value.SendsPerMinute, channelId, iuid, ct, async (feed, user) =>
         {
             var body = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, ct);
             if (body.Problem == BodyProblem.TooLarge) return TooLarge();
@@ -46,13 +47,14 @@ public sealed class ChannelEndpoints(
             if (send is null) return Invalid(errors);
             var subscription = await subscriptions.GetAsync(feed.Id, user, ct);
             if (subscription is null) return SubscriptionNotFound();
-            return Results.Ok(NotificationView.From(await notifications.SendAsync(subscription, send.Title, send.Text, ct)));
+            return TypedResults.Ok(NotificationView.From(await notifications.SendAsync(subscription, send.Title, send.Text, ct)));
         });
 
     private int Reads => feedOptions.Value.ReadsPerMinute;
 
-    private async Task<IResult> WithFeedAsync(
-        HttpContext context, string route, int limit, string channelId, string? iuid, CancellationToken ct, Func<FeedRow, string, Task<IResult>> handle)
+    private async Task<Results<TOk, ChannelError>> WithFeedAsync<TOk>(
+        HttpContext context, string route, int limit, string channelId, string? iuid, CancellationToken ct,
+        Func<FeedRow, string, Task<Results<TOk, ChannelError>>> handle) where TOk : IResult
     {
         if (!throttle.TryAcquire(context, route, limit)) return TooManyRequests();
         if (!FeedIds.IsValid(channelId)) return InvalidChannelId();

@@ -15,3 +15,6 @@ public sealed record NotificationView(string Subscription, string Title, string 
     public static NotificationView From(FeedNotification n) => new(
         n.SubscriptionId, n.Title, n.Text, n.ReadAt?.ToUnixTimeSeconds() ?? 0, n.CreatedAt.ToUnixTimeSeconds(), n.Id);
 }
+
+/// <summary>A one-time subscription code for a user, as a QR image (data URL) and the link it encodes.</summary>
+public sealed record SubscriptionCodeView(string Code, string Qrcode, string DeepLink, string AppUrl);

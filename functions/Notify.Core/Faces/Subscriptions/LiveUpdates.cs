@@ -13,7 +13,7 @@ namespace Notify.Core.Faces.Subscriptions;
 /// </summary>
 public sealed class LiveUpdates(SubscriptionStore subscriptions, IOptions<FeedOptions> options, TimeProvider clock)
 {
-    public IResult Stream(SubscriptionRow subscription) => new EventStreamResult(context => RunAsync(subscription, context));
+    public EventStreamResult Stream(SubscriptionRow subscription) => new EventStreamResult(context => RunAsync(subscription, context));
 
     private async Task RunAsync(SubscriptionRow subscription, HttpContext context)
     {

@@ -13,7 +13,7 @@ public sealed class SubscriberGate(RequestThrottle throttle, Subscribers subscri
     public const string CookieName = "notify_subscriber";
 
     /// <summary>The subscriber calling, null when none; or the answer that stops the request.</summary>
-    public async Task<(string? SubscriberId, IResult? Failure)> EnterAsync(HttpContext context, string route, bool required, CancellationToken ct)
+    public async Task<(string? SubscriberId, SubscriberError? Failure)> EnterAsync(HttpContext context, string route, bool required, CancellationToken ct)
     {
         if (!throttle.TryAcquire(context, route, options.Value.SubscriberCallsPerMinute)) return (null, SubscriberResults.TooManyRequests());
         if (!HttpMethods.IsGet(context.Request.Method) && !IsSameOrigin(context.Request)) return (null, SubscriberResults.CrossOrigin());

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Feeds;
@@ -19,21 +20,22 @@ public sealed class SubscriberSubscriptionEndpoints(
     private const int DefaultLimit = 30;
     private const int MaxLimit = 100;
 
-    public async Task<IResult> ListAsync(HttpContext context, CancellationToken ct)
+    public async Task<Results<Ok<List<SubscriberSubscriptionView>>, SubscriberError>> ListAsync(HttpContext context, CancellationToken ct)
     {
         var (subscriberId, failure) = await gate.EnterAsync(context, "subscriptions", required: true, ct);
         if (failure is not null) return failure;
         var held = new List<SubscriberSubscriptionView>();
         await foreach (var h in feedSubscriptions.ListAsync(subscriberId!, ct))
             held.Add(SubscriberSubscriptionView.From(h.Feed, h.Subscription));
-        return Results.Ok(held);
+        return TypedResults.Ok(held);
     }
 
-    public Task<IResult> GetAsync(HttpContext context, string id, CancellationToken ct) =>
-        WithHeldAsync(context, "subscription", id, ct, held => Task.FromResult(Results.Ok(View(held))));
+    public Task<Results<Ok<SubscriberSubscriptionView>, SubscriberError>> GetAsync(HttpContext context, string id, CancellationToken ct) =>
+        WithHeldAsync<Ok<SubscriberSubscriptionView>>(context, "subscription", id, ct,
+            held => Task.FromResult<Results<Ok<SubscriberSubscriptionView>, SubscriberError>>(TypedResults.Ok(View(held))));
 
-    public Task<IResult> UpdateAsync(HttpContext context, string id, CancellationToken ct) =>
-        WithHeldAsync(context, "update", id, ct, async held =>
+    public Task<Results<Ok<SubscriberSubscriptionView>, SubscriberError>> UpdateAsync(HttpContext context, string id, CancellationToken ct) =>
+        WithHeldAsync<Ok<SubscriberSubscriptionView>>(context, "update", id, ct, async held =>
         {
             var body = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, ct);
             if (body.Problem == BodyProblem.TooLarge)
@@ -41,37 +43,40 @@ public sealed class SubscriberSubscriptionEndpoints(
             if (body.Node is not JsonObject patch || patch["mute"] is not JsonValue mute || mute.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
                 return SubscriberResults.Invalid("Send {\"mute\": true} or {\"mute\": false}.");
             var changed = await subscriptions.SetMuteAsync(held.Feed.Id, held.Subscription.Iuid, held.Subscription.Id, mute.GetValue<bool>(), ct);
-            return changed is null ? Gone() : Results.Ok(SubscriberSubscriptionView.From(held.Feed, changed));
+            return changed is null ? Gone() : TypedResults.Ok(SubscriberSubscriptionView.From(held.Feed, changed));
         });
 
-    public Task<IResult> UnsubscribeAsync(HttpContext context, string id, CancellationToken ct) =>
-        WithHeldAsync(context, "unsubscribe", id, ct, async held =>
+    public Task<Results<NoContent, SubscriberError>> UnsubscribeAsync(HttpContext context, string id, CancellationToken ct) =>
+        WithHeldAsync<NoContent>(context, "unsubscribe", id, ct, async held =>
         {
             await feedSubscriptions.UnsubscribeAsync(held, ct);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         });
 
-    public Task<IResult> NotificationsAsync(HttpContext context, string id, CancellationToken ct) =>
-        WithHeldAsync(context, "notifications", id, ct, async held =>
+    public Task<Results<Ok<NotificationPage>, SubscriberError>> NotificationsAsync(HttpContext context, string id, CancellationToken ct) =>
+        WithHeldAsync<Ok<NotificationPage>>(context, "notifications", id, ct, async held =>
         {
             var limitText = context.Request.Query["limit"].FirstOrDefault();
             var limit = DefaultLimit;
             if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
                 return SubscriberResults.Invalid($"limit must be a whole number from 1 to {MaxLimit}.");
             var page = await notifications.ListAsync(held.Subscription, limit, context.Request.Query["after"].FirstOrDefault(), ct);
-            return Results.Ok(new { items = page.Items.Select(NotificationView.From), next = page.Next });
+            return TypedResults.Ok(new NotificationPage(page.Items.Select(NotificationView.From).ToList(), page.Next));
         });
 
-    public Task<IResult> ReadAsync(HttpContext context, string id, string notificationId, CancellationToken ct) =>
-        WithHeldAsync(context, "read", id, ct, async held =>
+    public Task<Results<Ok<NotificationView>, SubscriberError>> ReadAsync(HttpContext context, string id, string notificationId, CancellationToken ct) =>
+        WithHeldAsync<Ok<NotificationView>>(context, "read", id, ct, async held =>
             await notifications.MarkReadAsync(held.Subscription, notificationId, ct) is { } read
-                ? Results.Ok(NotificationView.From(read))
+                ? TypedResults.Ok(NotificationView.From(read))
                 : SubscriberResults.NotFound("No such notification in this subscription."));
 
-    public Task<IResult> EventsAsync(HttpContext context, string id, CancellationToken ct) =>
-        WithHeldAsync(context, "events", id, ct, held => Task.FromResult(live.Stream(held.Subscription)));
+    public Task<Results<EventStreamResult, SubscriberError>> EventsAsync(HttpContext context, string id, CancellationToken ct) =>
+        WithHeldAsync<EventStreamResult>(context, "events", id, ct,
+            held => Task.FromResult<Results<EventStreamResult, SubscriberError>>(live.Stream(held.Subscription)));
 
-    private async Task<IResult> WithHeldAsync(HttpContext context, string route, string id, CancellationToken ct, Func<HeldSubscription, Task<IResult>> handle)
+    private async Task<Results<TOk, SubscriberError>> WithHeldAsync<TOk>(
+        HttpContext context, string route, string id, CancellationToken ct, Func<HeldSubscription, Task<Results<TOk, SubscriberError>>> handle)
+        where TOk : IResult
     {
         var (subscriberId, failure) = await gate.EnterAsync(context, route, required: true, ct);
         if (failure is not null) return failure;
@@ -81,5 +86,5 @@ public sealed class SubscriberSubscriptionEndpoints(
 
     private static SubscriberSubscriptionView View(HeldSubscription held) => SubscriberSubscriptionView.From(held.Feed, held.Subscription);
 
-    private static IResult Gone() => SubscriberResults.NotFound("No such subscription for this browser.");
+    private static SubscriberError Gone() => SubscriberResults.NotFound("No such subscription for this browser.");
 }

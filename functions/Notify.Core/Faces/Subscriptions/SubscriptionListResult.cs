@@ -1,5 +1,8 @@
+using System.Reflection;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Notify.Core.Feeds;
 
 namespace Notify.Core.Faces.Subscriptions;
@@ -8,8 +11,11 @@ namespace Notify.Core.Faces.Subscriptions;
 /// The seed's bare JSON array of a feed's subscriptions, written as storage pages arrive: the client gets one
 /// array however large the feed, and the server holds one page at a time.
 /// </summary>
-public sealed class SubscriptionListResult(IAsyncEnumerable<SubscriptionRow> rows) : IResult
+public sealed class SubscriptionListResult(IAsyncEnumerable<SubscriptionRow> rows) : IResult, IEndpointMetadataProvider
 {
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(IReadOnlyList<SubscriptionView>), ["application/json"]));
+
     private const int RowsPerFlush = 500;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
