@@ -104,10 +104,19 @@ public sealed class StandInHost : IAsyncDisposable
         request.RequestUri = new Uri(workerHttp, path);
         request.Headers.Add(InvocationIdHeader, invocationId);
         var requestData = new TypedData { Http = new RpcHttp { Method = request.Method.Method, Url = request.RequestUri.ToString() } };
-        // The request goes out first: the worker gives an invocation only a few seconds to see its request
-        // arrive, and on a loaded machine a new connection can take longer than that.
+        // The invocation waits until the request is on its connection: the worker gives an invocation only a few
+        // seconds to see its request arrive, and on a loaded machine a new connection can take longer than that.
+        var body = new SentSignal(request.Content);
+        request.Content = body;
         var response = http.SendAsync(request, completion);
-        return (function, response, InvokeAsync(function, new() { [function.BindingName] = requestData }, [], invocationId));
+        return (function, response, InvokeWhenSentAsync(function, requestData, invocationId, body.Sent, response));
+    }
+
+    private async Task<InvocationResponse> InvokeWhenSentAsync(
+        LoadedFunction function, TypedData requestData, string invocationId, Task sent, Task<HttpResponseMessage> response)
+    {
+        await Task.WhenAny(sent, response);
+        return await InvokeAsync(function, new() { [function.BindingName] = requestData }, [], invocationId);
     }
 
     /// <summary>Invokes a queue function with a message as read from storage: the body base64-decoded, as the host's default messageEncoding does.</summary>
