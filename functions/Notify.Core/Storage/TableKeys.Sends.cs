@@ -21,8 +21,6 @@ public static partial class TableKeys
 
         public static string CancelledPrefix(string sendId) => $"{sendId}|x|";
 
-        public static string CancelledEnd(string sendId) => $"{sendId}|x}}";
-
         /// <summary>The next page of a topic bucket was queued.</summary>
         public static string Page(string sendId, int topicId, int bucket, int page) => $"{PagePrefix(sendId)}{topicId:D10}|{bucket:D2}|{page:D7}";
 
