@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Notify.Core.Content;
 using Notify.Core.Inbox;
 using Notify.Core.Storage;
 
@@ -26,7 +27,7 @@ public sealed class FeedNotifications(InboxWriter writer, InboxStore inbox, Subs
     public async Task<FeedNotification> SendAsync(SubscriptionRow subscription, string title, string text, CancellationToken ct)
     {
         var id = FeedIds.New();
-        var content = new InboxContent(id, clock.GetUtcNow(), title, text, null, null, null, null, subscription.FeedId);
+        var content = new InboxContent(id, clock.GetUtcNow(), new NotificationContent(title, text), subscription.FeedId);
         await writer.DeliverAsync(subscription.AppId, subscription.Iuid, ItemId(subscription, id), content, null, null, ct);
         if (!subscription.Mute) await subscriptions.MarkPushedAsync(subscription, ct);
         return new FeedNotification(id, subscription.Id, title, text, content.CreatedAt, null);

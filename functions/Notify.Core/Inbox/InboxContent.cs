@@ -1,19 +1,12 @@
+using Notify.Core.Content;
+
 namespace Notify.Core.Inbox;
 
 /// <summary>
 /// What a send puts in each recipient's inbox. CreatedAt is the send's, so a retry writes the same row key.
 /// <paramref name="FeedId"/> marks a notification sent through a feed, so the feed's subscriber page can list its own.
 /// </summary>
-public sealed record InboxContent(
-    string SendId,
-    DateTimeOffset CreatedAt,
-    string? Title,
-    string? Message,
-    string? Icon,
-    string? Url,
-    string? DataJson,
-    string? Category,
-    string? FeedId = null)
+public sealed record InboxContent(string SendId, DateTimeOffset CreatedAt, NotificationContent Content, string? FeedId = null)
 {
     public string? NotificationId { get; init; }
     public int? Increment { get; init; }

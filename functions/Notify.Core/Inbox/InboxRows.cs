@@ -1,3 +1,5 @@
+using System.Runtime.Serialization;
+using Notify.Core.Content;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Inbox;
@@ -24,6 +26,14 @@ public sealed class InboxItemRow : TableRow
     public int? Increment { get; set; }
     /// <summary>When <see cref="Seen"/> was last set (by the delivery or a change); mark-all-seen's watermark covers it when not later.</summary>
     public DateTimeOffset? SeenChangedAt { get; set; }
+
+    /// <summary>The content columns as one record: the one place an item's content meets its stored shape.</summary>
+    [IgnoreDataMember]
+    public NotificationContent Content
+    {
+        get => new(Title, Message, Icon, Url, DataJson, Category);
+        set => (Title, Message, Icon, Url, DataJson, Category) = (value.Title, value.Message, value.Icon, value.Url, value.DataJson, value.Category);
+    }
 
     /// <summary>An unseen item from before the user's last mark-all-seen reads as seen then.</summary>
     public InboxItemRow WithWatermark(DateTimeOffset? seenWatermark)

@@ -86,8 +86,8 @@ public sealed partial class InboxStore(
         writer.UpdateItemAsync(appId, userId, id, (item, now) =>
         {
             if (item.Increment >= content.Increment) return null;
-            (item.Title, item.Message, item.Icon, item.Url, item.DataJson, item.Increment) =
-                (content.Title, content.Message, content.Icon, content.Url, content.DataJson, content.Increment);
+            item.Content = content.Content with { Category = item.Category };
+            item.Increment = content.Increment;
             InboxChanges.Apply(InboxChange.Unread, item, now);
             return InboxChanges.Apply(InboxChange.Unseen, item, now) ?? InboxDelta.None;
         }, ct);

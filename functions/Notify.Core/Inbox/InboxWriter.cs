@@ -158,12 +158,7 @@ public sealed class InboxWriter(
             RowKey = TableKeys.InboxItem(content.CreatedAt, id),
             Id = id,
             SendId = content.SendId,
-            Title = content.Title,
-            Message = content.Message,
-            Icon = content.Icon,
-            Url = content.Url,
-            DataJson = content.DataJson,
-            Category = content.Category,
+            Content = content.Content,
             FeedId = content.FeedId,
             CreatedAt = content.CreatedAt,
             NotificationId = content.NotificationId,
@@ -175,9 +170,9 @@ public sealed class InboxWriter(
         [
             new(TableTransactionActionType.Add, item),
             new(TableTransactionActionType.Add, new InboxIdRow { PartitionKey = partition, RowKey = InboxIdRow.KeyFor(id), ItemRowKey = item.RowKey }),
-            InboxCounters.Record(partition, $"{id:D16}", new InboxDelta(1, 1), now, content.Category),
+            InboxCounters.Record(partition, $"{id:D16}", new InboxDelta(1, 1), now, content.Content.Category),
         ];
-        if (content.Category is { } category)
+        if (content.Content.Category is { } category)
             actions.Add(new(TableTransactionActionType.Add, new InboxCategoryRow { PartitionKey = partition, RowKey = TableKeys.InboxCategoryItem(category, item.RowKey) }));
         if (userAction is not null) actions.Add(userAction);
         return actions;

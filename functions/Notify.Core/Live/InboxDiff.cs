@@ -27,5 +27,5 @@ public static class InboxDiff
     private static bool Within(InboxItemRow item, IReadOnlyList<InboxItemRow> head, int window) =>
         head.Count < window || string.CompareOrdinal(item.RowKey, head[^1].RowKey) < 0;
 
-    private static object State(InboxItemRow i) => (i.Seen, i.SeenAt, i.ClickedAt, i.AnsweredAt, i.Increment, i.Title, i.Message, i.Icon, i.Url, i.DataJson);
+    private static object State(InboxItemRow i) => (i.Seen, i.SeenAt, i.ClickedAt, i.AnsweredAt, i.Increment, i.Content);
 }

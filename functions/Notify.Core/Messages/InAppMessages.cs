@@ -23,7 +23,7 @@ public sealed class InAppMessages(TemplateRenderer renderer, InboxWriter writer,
             switch (renderer.Render(template, TemplateChannel.InApp, profile["locale"]?.ToString(), message.Data, profile, increment))
             {
                 case TemplateRenderResult.Rendered { Content: RenderedContent.InApp inApp }:
-                    return new InboxContent(sendId, now, inApp.Title, inApp.Message, inApp.Icon, inApp.Url, dataJson, null)
+                    return new InboxContent(sendId, now, inApp.Content with { DataJson = dataJson })
                     {
                         NotificationId = notification.Id,
                         Increment = message.IncrementId is null ? null : increment,

@@ -54,7 +54,7 @@ public sealed class RecipientDelivery(
             .ToList();
         // The index goes first: an item must never exist without the row that finds its user.
         await inbox.IndexAsync(send.AppId, toInbox.Select(r => (r.Id, r.Recipient.Identifier)), ct);
-        var content = new InboxContent(send.SendId, send.CreatedAt, send.Title, send.Message, send.Icon, send.Url, send.DataJson, send.Category)
+        var content = new InboxContent(send.SendId, send.CreatedAt, send.Content)
         {
             ActionsJson = send.ActionsJson,
         };

@@ -1,3 +1,4 @@
+using Notify.Core.Content;
 using Notify.Core.Audience;
 using Notify.Core.Inbox;
 using Notify.Core.Requests;
@@ -25,7 +26,7 @@ public sealed class RequestService(
             if (await topics.GetAsync(appId, group, ct) is null) missing.Add($"group {group} does not exist");
         if (missing.Count > 0) return (null, new RequestRejection(missing));
         var recipients = await resolver.ResolveAsync(appId, request.Receivers, ct);
-        var send = new SendRequest(request.Title, request.Content, null, null, null, null, null, recipients)
+        var send = new SendRequest(new NotificationContent(request.Title, request.Content), null, recipients)
         {
             TopicIds = [.. request.Groups.Distinct(), .. request.Broadcast ? new[] { AppAudience.TopicId } : []],
             SendAt = request.SendAt,

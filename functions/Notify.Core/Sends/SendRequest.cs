@@ -1,15 +1,10 @@
+using Notify.Core.Content;
+
 namespace Notify.Core.Sends;
 
 /// <summary>A validated send, independent of the API face it came through.</summary>
-public sealed record SendRequest(
-    string? Title,
-    string? Message,
-    string? Icon,
-    string? Url,
-    string? DataJson,
-    string? Category,
-    string? TemplateDataJson,
-    IReadOnlyList<Recipient> Recipients)
+/// <param name="TemplateDataJson">The variables a template renders with, when they differ from the content's data.</param>
+public sealed record SendRequest(NotificationContent Content, string? TemplateDataJson, IReadOnlyList<Recipient> Recipients)
 {
     /// <summary>Topic identifiers (or ids) as the caller named them.</summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
@@ -22,7 +17,7 @@ public sealed record SendRequest(
 
     public SendWorkflow? Workflow { get; init; }
 
-    /// <summary>Resolved by the face from <see cref="Category"/>, which must name an existing category.</summary>
+    /// <summary>Resolved by the face from the content's category, which must name an existing category.</summary>
     public int? CategoryId { get; init; }
 
     public string? TemplateIdentifier { get; init; }

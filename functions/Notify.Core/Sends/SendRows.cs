@@ -1,4 +1,5 @@
 using System.Runtime.Serialization;
+using Notify.Core.Content;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Sends;
@@ -54,6 +55,14 @@ public sealed class SendRow : TableRow
     public string? RecipientsJson { get; set; }
     /// <summary><see cref="Answers.ItemActions"/> as JSON, copied onto every item.</summary>
     public string? ActionsJson { get; set; }
+
+    /// <summary>The content columns as one record: the one place a send's content meets its stored shape.</summary>
+    [IgnoreDataMember]
+    public NotificationContent Content
+    {
+        get => new(Title, Message, Icon, Url, DataJson, Category);
+        set => (Title, Message, Icon, Url, DataJson, Category) = (value.Title, value.Message, value.Icon, value.Url, value.DataJson, value.Category);
+    }
 
     [IgnoreDataMember]
     public IReadOnlyList<int> TopicIdList =>

@@ -34,7 +34,8 @@ public sealed class InAppPersonalizer(Template? template, string identifier, Tem
         switch (renderer.Render(template, TemplateChannel.InApp, profile["locale"]?.ToString(), data, profile))
         {
             case TemplateRenderResult.Rendered { Content: RenderedContent.InApp inApp }:
-                return content with { Title = inApp.Title, Message = inApp.Message, Url = inApp.Url ?? content.Url };
+                var rendered = inApp.Content;
+                return content with { Content = content.Content with { Title = rendered.Title, Message = rendered.Message, Url = rendered.Url ?? content.Content.Url } };
             case TemplateRenderResult.Error error:
                 lastError = error.Message;
                 return null;

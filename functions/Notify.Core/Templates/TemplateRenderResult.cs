@@ -1,3 +1,5 @@
+using Notify.Core.Content;
+
 namespace Notify.Core.Templates;
 
 /// <summary>Rendered text for one channel.</summary>
@@ -7,7 +9,8 @@ public abstract record RenderedContent
     {
     }
 
-    public sealed record InApp(string Title, string Message, string? Url, string? Icon = null) : RenderedContent;
+    /// <summary>In-app content: title, message, and the url and icon when the template has them.</summary>
+    public sealed record InApp(NotificationContent Content) : RenderedContent;
 
     /// <summary>Email content; only <see cref="Html"/> had its variables HTML-encoded.</summary>
     public sealed record Email(string Subject, string Html, string? Text) : RenderedContent;

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Fluid;
+using Notify.Core.Content;
 
 namespace Notify.Core.Templates;
 
@@ -48,11 +49,11 @@ public sealed class TemplateRenderer
         {
             RenderedContent rendered = channel switch
             {
-                TemplateChannel.InApp when content.InApp is { } inApp => new RenderedContent.InApp(
+                TemplateChannel.InApp when content.InApp is { } inApp => new RenderedContent.InApp(new NotificationContent(
                     Field("inApp.title", inApp.Title, NullEncoder.Default),
                     Field("inApp.message", inApp.Message, NullEncoder.Default),
-                    inApp.Url is null ? null : Field("inApp.url", inApp.Url, NullEncoder.Default),
-                    inApp.Icon is null ? null : Field("inApp.icon", inApp.Icon, NullEncoder.Default)),
+                    inApp.Icon is null ? null : Field("inApp.icon", inApp.Icon, NullEncoder.Default),
+                    inApp.Url is null ? null : Field("inApp.url", inApp.Url, NullEncoder.Default))),
                 TemplateChannel.Email when content.Email is { } email => new RenderedContent.Email(
                     Field("email.subject", email.Subject, NullEncoder.Default),
                     Field("email.html", email.Html, Html),

@@ -1,4 +1,5 @@
 using System.Net;
+using Notify.Core.Content;
 using Notify.Core.Inbox;
 using Notify.Tests.Infrastructure;
 
@@ -53,7 +54,7 @@ public sealed class StackingTests(BatchServer server) : IClassFixture<BatchServe
     {
         var app = await server.CreateAppAsync();
         var stacks = server.Get<InboxStacks>();
-        InboxContent Render(int n) => new("m.retry", DateTimeOffset.UtcNow, $"x{n}", null, null, null, null, null) { Increment = n };
+        InboxContent Render(int n) => new("m.retry", DateTimeOffset.UtcNow, new NotificationContent($"x{n}", null)) { Increment = n };
 
         var first = await stacks.AddAsync(app.Id, "yan", "n", "k", "m.first", 11, TimeSpan.FromHours(1), Render, CancellationToken.None);
         var second = await stacks.AddAsync(app.Id, "yan", "n", "k", "m.second", 12, TimeSpan.FromHours(1), Render, CancellationToken.None);

@@ -2,6 +2,7 @@ using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Pipeline;
 
+[Collection(BulkCollection.Name)]
 public sealed class LargeSendTests(NotifyServer server) : IClassFixture<NotifyServer>
 {
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Notify.Core.Content;
 using Notify.Core.Templates;
 
 namespace Notify.Tests.Templates;
@@ -20,10 +21,10 @@ public sealed class TemplateRendererTests
         new InAppTemplateContent(title, message, "{{ data.link }}"),
         new EmailTemplateContent(message, "<p>{{ title }}</p><p>{{ user.name }}: {% for item in data.order.items %}<li>{{ item }}</li>{% endfor %}</p>", "{{ user.name }}, " + message));
 
-    private RenderedContent.InApp RenderInApp(Template template, string? locale)
+    private NotificationContent RenderInApp(Template template, string? locale)
     {
         var rendered = Assert.IsType<TemplateRenderResult.Rendered>(_renderer.Render(template, TemplateChannel.InApp, locale, Data, Profile));
-        return Assert.IsType<RenderedContent.InApp>(rendered.Content);
+        return Assert.IsType<RenderedContent.InApp>(rendered.Content).Content;
     }
 
     [Theory]
@@ -145,6 +146,6 @@ public sealed class TemplateRendererTests
     {
         var rendered = _renderer.Render(Welcome(), TemplateChannel.InApp, "en", data: null, profile: null);
 
-        Assert.Equal("Hi ", Assert.IsType<RenderedContent.InApp>(Assert.IsType<TemplateRenderResult.Rendered>(rendered).Content).Title);
+        Assert.Equal("Hi ", Assert.IsType<RenderedContent.InApp>(Assert.IsType<TemplateRenderResult.Rendered>(rendered).Content).Content.Title);
     }
 }

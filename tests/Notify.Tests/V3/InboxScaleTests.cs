@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Notify.Core.Content;
 using Notify.Core.Inbox;
 using Notify.Core.Storage;
 using Notify.Tests.Infrastructure;
@@ -86,7 +87,7 @@ public sealed class InboxScaleTests(NotifyServer server) : IClassFixture<NotifyS
         await Parallel.ForEachAsync(Enumerable.Range(0, items), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             var sendId = Guid.NewGuid().ToString();
-            var content = new InboxContent(sendId, start.AddSeconds(i), $"item {i}", null, null, null, null, null);
+            var content = new InboxContent(sendId, start.AddSeconds(i), new NotificationContent($"item {i}", null));
             await writer.DeliverAsync(app.Id, user, NotificationIds.For(app.Id, sendId, user), content, null, null, ct);
         });
     }

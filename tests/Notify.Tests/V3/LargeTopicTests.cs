@@ -17,6 +17,7 @@ public sealed class SmallPageNotifyServer : NotifyServer
     protected override IEnumerable<string> Settings => [$"--Notify:RecipientsPerChunk={PageSize}"];
 }
 
+[Collection(BulkCollection.Name)]
 public sealed class LargeTopicTests(SmallPageNotifyServer server, ITestOutputHelper output) : IClassFixture<SmallPageNotifyServer>
 {
     private const int Members = 1_500;

@@ -1,4 +1,5 @@
 using System.Net;
+using Notify.Core.Content;
 using Notify.Core.Inbox;
 using Notify.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public sealed class MarkAllSeenTests(NotifyServer server) : IClassFixture<Notify
         // One at a time: every item moves the same counters, and concurrent writers would only retry each other.
         await Parallel.ForEachAsync(Enumerable.Range(0, Items), new ParallelOptions { MaxDegreeOfParallelism = 1 }, async (i, ct) =>
             await writer.DeliverAsync(app.Id, "mia", NotificationIds.For(app.Id, $"send-{i}", "mia"),
-                new InboxContent($"send-{i}", DateTimeOffset.UtcNow, $"item {i}", null, null, null, null, null), null, null, ct));
+                new InboxContent($"send-{i}", DateTimeOffset.UtcNow, new NotificationContent($"item {i}", null)), null, null, ct));
         var before = await server.Http.CallAsync(app.AsUser("mia", HttpMethod.Get, "v3/notifications?limit=100"), HttpStatusCode.OK);
         Assert.Equal((Items, Items), (before["unreadCount"]!.GetValue<int>(), before["pagination"]!["totalCount"]!.GetValue<int>()));
 

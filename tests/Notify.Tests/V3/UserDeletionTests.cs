@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using Notify.Core.Content;
 using Notify.Core.Inbox;
 using Notify.Core.Pipeline;
 using Notify.Core.Storage;
@@ -54,7 +55,7 @@ public sealed class UserDeletionTests(NotifyServer server) : IClassFixture<Notif
         await server.Get<InboxStore>().IndexAsync(app.Id, ids.Select(id => (id, userId)), default);
         // One at a time: every item moves the same counters, and concurrent writers would only retry each other.
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 1 }, async (i, ct) =>
-            await writer.DeliverAsync(app.Id, userId, ids[i], new InboxContent($"send-{i}", DateTimeOffset.UtcNow, $"item {i}", null, null, null, null, null), null, null, ct));
+            await writer.DeliverAsync(app.Id, userId, ids[i], new InboxContent($"send-{i}", DateTimeOffset.UtcNow, new NotificationContent($"item {i}", null)), null, null, ct));
         return ids;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Notify.Core.Content;
 using Notify.Core.Sends;
 using Notify.Core.Users;
 using Notify.Core.Faces.Kit;
@@ -29,7 +30,7 @@ public static class SendRequestParser
         var templateData = Json(v, root["data"], "data");
         var recipients = Recipients(v, root, maxRecipients);
         var request = SendExtrasParser.Apply(v, root, notification,
-            new SendRequest(title, message, icon, url, data, category, templateData, recipients));
+            new SendRequest(new NotificationContent(title, message, icon, url, data, category), templateData, recipients));
         return v.IsValid ? (request, v.Errors) : (null, v.Errors);
     }
 

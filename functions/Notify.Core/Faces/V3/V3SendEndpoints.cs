@@ -36,10 +36,10 @@ public sealed class V3SendEndpoints(
         var v = new Validation();
         if (send.SendAt is { } sendAt && sendAt <= clock.GetUtcNow()) v.Add("sendAt must be a date in the future");
         int? categoryId = null;
-        if (send.Category is not null)
+        if (send.Content.Category is not null)
         {
-            var category = await categories.FindByIdentifierAsync(appId, send.Category, ct);
-            if (category is null) v.Add($"category {send.Category} does not exist");
+            var category = await categories.FindByIdentifierAsync(appId, send.Content.Category, ct);
+            if (category is null) v.Add($"category {send.Content.Category} does not exist");
             categoryId = category?.Id;
         }
         if (send.TemplateIdentifier is not null && await templates.GetAsync(appId, send.TemplateIdentifier, ct) is null)

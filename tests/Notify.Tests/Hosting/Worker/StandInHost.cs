@@ -28,6 +28,7 @@ public sealed class StandInHost : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
+    private const int PairingAttempts = 3;
 
     private readonly WebApplication server;
     private readonly WorkerStream stream;
@@ -77,12 +78,28 @@ public sealed class StandInHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends a request the way the host proxies it: to the worker's own listener, with an InvocationRequest for the same id.</summary>
+    /// <summary>
+    /// Sends a request the way the host proxies it: to the worker's own listener, with an InvocationRequest for the same
+    /// id. The worker pairs the two within fixed windows (5 s for the invocation after the request, 15 s for the
+    /// request after the invocation); when a loaded machine misses one, the function never ran, so the request is
+    /// sent again under a new invocation id, as many times as <see cref="PairingAttempts"/> allows.
+    /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
-        var (function, response, invocation) = Start(request, HttpCompletionOption.ResponseContentRead);
-        EnsureSucceeded(function, await invocation);
-        return await response;
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            using var abandon = new CancellationTokenSource();
+            var (function, response, invocation) = Start(Copy(request, body), HttpCompletionOption.ResponseContentRead, abandon.Token);
+            var result = await invocation;
+            if (attempt < PairingAttempts && NeverPaired(result))
+            {
+                await abandon.CancelAsync();
+                continue;
+            }
+            EnsureSucceeded(function, result);
+            return await response;
+        }
     }
 
     /// <summary>
@@ -91,11 +108,12 @@ public sealed class StandInHost : IAsyncDisposable
     /// </summary>
     public async Task<(HttpResponseMessage Response, Task Invocation)> OpenStreamAsync(HttpRequestMessage request)
     {
-        var (function, response, invocation) = Start(request, HttpCompletionOption.ResponseHeadersRead);
+        var (function, response, invocation) = Start(request, HttpCompletionOption.ResponseHeadersRead, CancellationToken.None);
         return (await response, invocation.ContinueWith(t => EnsureSucceeded(function, t.Result), TaskScheduler.Default));
     }
 
-    private (LoadedFunction Function, Task<HttpResponseMessage> Response, Task<InvocationResponse> Invocation) Start(HttpRequestMessage request, HttpCompletionOption completion)
+    private (LoadedFunction Function, Task<HttpResponseMessage> Response, Task<InvocationResponse> Invocation) Start(
+        HttpRequestMessage request, HttpCompletionOption completion, CancellationToken abandon)
     {
         var path = request.RequestUri!.OriginalString.TrimStart('/');
         var function = Functions.FirstOrDefault(f => f.Serves(request.Method, path.Split('?')[0]))
@@ -108,8 +126,25 @@ public sealed class StandInHost : IAsyncDisposable
         // seconds to see its request arrive, and on a loaded machine a new connection can take longer than that.
         var body = new SentSignal(request.Content);
         request.Content = body;
-        var response = http.SendAsync(request, completion);
+        var response = http.SendAsync(request, completion, abandon);
         return (function, response, InvokeWhenSentAsync(function, requestData, invocationId, body.Sent, response));
+    }
+
+    /// <summary>The worker's own words when it gave up pairing a request with its invocation, before the function ran.</summary>
+    private static bool NeverPaired(InvocationResponse response) =>
+        response.Result.Status != StatusResult.Types.Status.Success
+        && response.Result.Exception?.Message is { } message
+        && (message.Contains("Timed out waiting for the function start call", StringComparison.Ordinal)
+            || message.Contains("Timed out waiting for the HTTP context to be set", StringComparison.Ordinal));
+
+    private static HttpRequestMessage Copy(HttpRequestMessage request, byte[]? body)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri);
+        foreach (var header in request.Headers) copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        if (body is null) return copy;
+        copy.Content = new ByteArrayContent(body);
+        foreach (var header in request.Content!.Headers) copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        return copy;
     }
 
     private async Task<InvocationResponse> InvokeWhenSentAsync(
