@@ -9,6 +9,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.Core.Storage;
 using Notify.SelfHost;
+using Notify.SelfHost.Queues;
+using Notify.SelfHost.Timers;
 using Notify.Tests.Infrastructure;
 using Notify.Core.Faces.V3;
 
@@ -21,12 +23,14 @@ namespace Notify.Benchmarks;
 public sealed class BenchmarkHost : IAsyncDisposable
 {
     private const string OperatorKey = "benchmark-operator-key";
-    private const string Prefix = "svc";
+    private const string DefaultPrefix = "svc";
     private readonly WebApplication app;
+    private readonly string prefix;
 
-    private BenchmarkHost(WebApplication app, HttpClient http, StorageCounter counter)
+    private BenchmarkHost(WebApplication app, HttpClient http, StorageCounter counter, string prefix)
     {
         this.app = app;
+        this.prefix = prefix;
         Http = http;
         Counter = counter;
     }
@@ -50,30 +54,49 @@ public sealed class BenchmarkHost : IAsyncDisposable
     public string ApiSecret { get; private set; } = "";
     public string AppId { get; private set; } = "";
 
-    public static async Task<BenchmarkHost> StartAsync()
+    /// <summary>
+    /// The self-host over storage named by <paramref name="prefix"/>, with one new app. Without
+    /// <paramref name="withPipeline"/> it serves HTTP only (its queue pollers and timers are not started, as on an
+    /// instance that only accepts), so accepting can be measured with nothing delivering meanwhile.
+    /// </summary>
+    public static async Task<BenchmarkHost> StartAsync(string prefix = DefaultPrefix, bool withPipeline = true)
     {
-        var storage = await Azurite.ConnectionStringAsync();
-        var counter = new StorageCounter(Prefix);
+        var host = await StartAsync(await Azurite.ConnectionStringAsync(), prefix, new StorageCounter(prefix), withPipeline);
+        await host.CreateAppAsync();
+        return host;
+    }
+
+    /// <summary>A second instance over this one's storage and counter, with the pipeline, to deliver what this one accepted.</summary>
+    public async Task<BenchmarkHost> StartPipelineAsync()
+    {
+        var pipeline = await StartAsync(await Azurite.ConnectionStringAsync(), prefix, Counter, withPipeline: true);
+        (pipeline.AppId, pipeline.ApiKey, pipeline.ApiSecret) = (AppId, ApiKey, ApiSecret);
+        return pipeline;
+    }
+
+    private static async Task<BenchmarkHost> StartAsync(string storage, string prefix, StorageCounter counter, bool withPipeline)
+    {
         var app = SelfHostApp.Create(
         [
             "--urls=http://127.0.0.1:0",
             $"--AzureWebJobsStorage={storage}",
             $"--Notify:OperatorKey={OperatorKey}",
-            $"--Notify:StoragePrefix={Prefix}",
+            $"--Notify:StoragePrefix={prefix}",
             "--Logging:LogLevel:Default=Warning",
         ], builder =>
         {
             builder.Services.AddSingleton<HttpPipelinePolicy>(counter);
             builder.Services.AddSingleton<IStartupFilter, ApiScope>();
+            if (!withPipeline)
+                foreach (var background in builder.Services.Where(d => d.ImplementationType == typeof(QueuePollers) || d.ImplementationType == typeof(TimerRunner)).ToList())
+                    builder.Services.Remove(background);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new BenchmarkHost(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) }, counter)
+        return new BenchmarkHost(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) }, counter, prefix)
         {
-            Storage = StorageConnection.Create(app.Services.GetRequiredService<IConfiguration>(), Prefix),
+            Storage = StorageConnection.Create(app.Services.GetRequiredService<IConfiguration>(), prefix),
         };
-        await host.CreateAppAsync();
-        return host;
     }
 
     public HttpRequestMessage Send(object body)

@@ -56,8 +56,10 @@ if (fanout is not null)
 
 var pair = await RawPair.MeasureAsync(await bench.RawStorageAsync("rawpair"), clients, sends);
 Console.WriteLine($"raw table write + queue put: {pair.PerSecond:F0} pairs/s, p50 {pair.P50Ms:F1} ms, p99 {pair.P99Ms:F1} ms ({clients} clients)");
+var alone = await SendApi.MeasureAcceptingAloneAsync(clients, sends);
+Report.SendApi("send API, accepting alone", alone, pair, delivered: false);
 var api = await SendApi.MeasureAsync(bench, clients, sends);
-Report.SendApi(api, pair);
+Report.SendApi("send API, pipeline delivering meanwhile", api, pair, delivered: true);
 var messages = await MeasureMessagesAsync();
 
 var model = fanout is null ? null : AccountModel.Of(fanout.Counts, fanout.Recipients);
@@ -90,6 +92,12 @@ Console.WriteLine(JsonSerializer.Serialize(new
     send_p99_ms = Math.Round(api.Accept.P99Ms, 1),
     send_vs_pair = Math.Round(api.Accept.PerSecond / pair.PerSecond, 2),
     send_p99_vs_pair = Math.Round(api.Accept.P99Ms / pair.P99Ms, 2),
+    send_alone_per_s = Math.Round(alone.Accept.PerSecond),
+    send_alone_p50_ms = Math.Round(alone.Accept.P50Ms, 1),
+    send_alone_p99_ms = Math.Round(alone.Accept.P99Ms, 1),
+    send_alone_vs_pair = Math.Round(alone.Accept.PerSecond / pair.PerSecond, 2),
+    send_alone_p99_vs_pair = Math.Round(alone.Accept.P99Ms / pair.P99Ms, 2),
+    send_alone_requests_per_send = Math.Round((double)alone.Counts.TotalRequests / alone.Sends, 3),
     requests_per_accepted_send = Math.Round((double)api.Counts.InScope("api") / api.Sends, 3),
     requests_per_send_to_inbox = Math.Round((double)api.Counts.TotalRequests / api.Sends, 3),
     empty_receives_during_sends = api.Counts.EmptyReceives,

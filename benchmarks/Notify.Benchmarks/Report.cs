@@ -15,13 +15,16 @@ public static class Report
             Console.WriteLine($"  {kind}: {n}");
     }
 
-    public static void SendApi(SendApiFigures api, LatencyFigures pair)
+    /// <param name="delivered">Whether the counts run until the pipeline delivered the sends, or end with the last answer.</param>
+    public static void SendApi(string what, SendApiFigures api, LatencyFigures pair, bool delivered)
     {
         var counts = api.Counts;
-        Console.WriteLine($"send API: {api.Accept.PerSecond:F0} sends/s ({api.Accept.PerSecond / pair.PerSecond:F2}× the pair), " +
+        Console.WriteLine($"{what}: {api.Accept.PerSecond:F0} sends/s ({api.Accept.PerSecond / pair.PerSecond:F2}× the pair), " +
             $"p50 {api.Accept.P50Ms:F1} ms, p99 {api.Accept.P99Ms:F1} ms ({api.Accept.P99Ms / pair.P99Ms:F2}× the pair's)");
-        Console.WriteLine($"  {(double)counts.InScope("api") / api.Sends:F3} storage requests per accepted send, " +
-            $"{(double)counts.TotalRequests / api.Sends:F3} per send from request to inbox ({counts.EmptyReceives} of them empty queue receives)");
+        Console.WriteLine(delivered
+            ? $"  {(double)counts.InScope("api") / api.Sends:F3} storage requests per accepted send, " +
+              $"{(double)counts.TotalRequests / api.Sends:F3} per send from request to inbox ({counts.EmptyReceives} of them empty queue receives)"
+            : $"  {(double)counts.TotalRequests / api.Sends:F3} storage requests per accepted send");
         foreach (var (kind, n) in counts.Requests.Where(r => !r.Key.StartsWith("scope ", StringComparison.Ordinal)).OrderByDescending(r => r.Value))
             Console.WriteLine($"  {kind}: {n}");
     }

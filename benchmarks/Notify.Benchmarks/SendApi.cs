@@ -4,15 +4,42 @@ using System.Diagnostics;
 namespace Notify.Benchmarks;
 
 /// <param name="Accept">Sends per second and latency of the accepted requests.</param>
-/// <param name="Counts">Every storage request from the first send until the pipeline delivered the last one.</param>
+/// <param name="Counts">Every storage request from the first send until the pipeline delivered the last one (or, accepting alone, the last answer).</param>
 public sealed record SendApiFigures(LatencyFigures Accept, StorageCounts Counts, int Sends);
 
 /// <summary>Concurrent clients each sending one-recipient notifications as fast as answers come back, then the pipeline drained.</summary>
 public static class SendApi
 {
+    private const int WarmUpSends = 500;
+
+    /// <summary>Sends through <paramref name="host"/>, whose pipeline delivers them meanwhile.</summary>
     public static async Task<SendApiFigures> MeasureAsync(BenchmarkHost host, int clients, int sends)
     {
         host.Counter.Take();
+        var accept = await AcceptAsync(host, clients, sends);
+        await FanOut.Drained(host.Storage);
+        return new SendApiFigures(accept, host.Counter.Take(), sends);
+    }
+
+    /// <summary>
+    /// Sends through an instance that only accepts, on storage of its own that nothing else polls, so nothing is
+    /// delivered meanwhile; counts are of the accepting alone, after a warm-up. An instance with the pipeline then delivers them all.
+    /// </summary>
+    public static async Task<SendApiFigures> MeasureAcceptingAloneAsync(int clients, int sends)
+    {
+        await using var acceptor = await BenchmarkHost.StartAsync("alone", withPipeline: false);
+        // A new instance: its first requests would time the JIT, not the path (the pair's clients are warm by then).
+        await AcceptAsync(acceptor, clients, WarmUpSends);
+        acceptor.Counter.Take();
+        var accept = await AcceptAsync(acceptor, clients, sends);
+        var counts = acceptor.Counter.Take();
+        await using var pipeline = await acceptor.StartPipelineAsync();
+        await FanOut.Drained(acceptor.Storage);
+        return new SendApiFigures(accept, counts, sends);
+    }
+
+    private static async Task<LatencyFigures> AcceptAsync(BenchmarkHost sender, int clients, int sends)
+    {
         var latencies = new ConcurrentBag<double>();
         var next = -1;
         var watch = Stopwatch.StartNew();
@@ -21,7 +48,7 @@ public static class SendApi
             while (Interlocked.Increment(ref next) < sends)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await host.Http.SendAsync(host.Send(new
+                using var response = await sender.Http.SendAsync(sender.Send(new
                 {
                     notification = new { title = "API benchmark" },
                     sendTo = new { recipients = new[] { $"api-{next % 500}" } },
@@ -30,8 +57,6 @@ public static class SendApi
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));
-        var accept = LatencyFigures.From(sends / watch.Elapsed.TotalSeconds, latencies);
-        await FanOut.Drained(host.Storage);
-        return new SendApiFigures(accept, host.Counter.Take(), sends);
+        return LatencyFigures.From(sends / watch.Elapsed.TotalSeconds, latencies);
     }
 }

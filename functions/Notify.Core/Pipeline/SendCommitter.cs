@@ -17,9 +17,10 @@ public sealed class SendCommitter(SendStore sends, NotifyStorage storage)
     public const int MaxGroupedSendChars = 60_000;
     /// <summary>
     /// Commits of one app under way at once. One would make every caller wait for the commit before its own
-    /// (a storage round trip or two); a few overlap those waits while each still gathers what arrived meanwhile.
+    /// (a storage round trip or two); two overlap those waits and keep groups twice the size four did: in the
+    /// benchmark (32 clients, accepting alone) 0.23 storage requests an accepted send against 0.40, at the same rate.
     /// </summary>
-    private const int MaxConcurrentCommits = 4;
+    private const int MaxConcurrentCommits = 2;
 
     private readonly Dictionary<string, AppQueue> queues = new(StringComparer.Ordinal);
 

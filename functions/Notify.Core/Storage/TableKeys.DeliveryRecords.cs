@@ -2,7 +2,7 @@ namespace Notify.Core.Storage;
 
 public static partial class TableKeys
 {
-    /// <summary>Row keys of the <c>deliveries</c> table, in the send's user-bucket partitions (<see cref="Deliveries"/>).</summary>
+    /// <summary>Row keys of the <c>deliveries</c> table, in the send's user-bucket partitions (<see cref="Deliveries"/>): records, tallies, open receipts.</summary>
     public static class DeliveryRecords
     {
         public static string Record(string userId, string channel) => $"{RecordPrefix}{Encode(userId)}|{channel}";
@@ -15,5 +15,11 @@ public static partial class TableKeys
 
         public const string TallyPrefix = "t|";
         public const string TallyEnd = "t}";
+
+        /// <summary>The user opened the send's item (an item that asks for an answer), beside the user's delivery records.</summary>
+        public static string Opened(string userId) => $"{OpenedPrefix}{Encode(userId)}";
+
+        public const string OpenedPrefix = "o|";
+        public const string OpenedEnd = "o}";
     }
 }

@@ -35,13 +35,6 @@ public static partial class TableKeys
 
         public static string DoneEnd(string sendId) => $"{sendId}|f}}";
 
-        /// <summary>A recipient opened the send's item that asks for an answer.</summary>
-        public static string Opened(string sendId, string userId) => $"{OpenedPrefix(sendId)}{Encode(userId)}";
-
-        public static string OpenedPrefix(string sendId) => $"{sendId}|o|";
-
-        public static string OpenedEnd(string sendId) => $"{sendId}|o}}";
-
         /// <summary>A notification request's own fields (a request is a send).</summary>
         public static string Request(string requestId) => $"{requestId}|request";
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Notify.Core.Faces.V3;
+using Notify.Core.Storage;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Status;
@@ -43,6 +45,9 @@ public sealed class StatusAnswerTests(StatusServer server) : IClassFixture<Statu
         Assert.NotNull(answered["respondedAt"]);
         Assert.Equal("""{"status":"error","message":"Notification already answered"}""", again.ToJsonString());
         Assert.Equal(1, (int)read["open_count"]!);
+        var receipts = server.Get<NotifyStorage>().Table(TableNames.Deliveries);
+        Assert.True((await receipts.GetEntityIfExistsAsync<TableEntity>(TableKeys.Deliveries(app.Id, id, "asker"), TableKeys.DeliveryRecords.Opened("asker"))).HasValue,
+            "the open receipt sits in the user's bucket partition, beside the user's delivery records");
         var asker = read.ItemOf("asker");
         Assert.True((bool)asker["opened"]!);
         Assert.True((bool)asker["responded"]!);
