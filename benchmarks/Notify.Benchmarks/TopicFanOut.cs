@@ -13,12 +13,16 @@ namespace Notify.Benchmarks;
 /// </summary>
 public static class TopicFanOut
 {
-    public static async Task<FanOutFigures> MeasureAsync(BenchmarkHost host, int members)
+    public static async Task SeedAsync(BenchmarkHost host, int members)
     {
         var topicId = await CreateTopicAsync(host);
         await host.Services.GetRequiredService<TopicMemberStore>().SeedMembersAsync(
             host.AppId, topicId, Enumerable.Range(0, members).Select(i => $"member-{i}"), channels: null, parallelism: 16, CancellationToken.None);
+    }
 
+    /// <summary>The send to the topic <see cref="SeedAsync"/> filled.</summary>
+    public static async Task<FanOutFigures> MeasureAsync(BenchmarkHost host, int members)
+    {
         host.Counter.Take();
         var watch = Stopwatch.StartNew();
         using var response = await host.Http.SendAsync(host.Send(new
