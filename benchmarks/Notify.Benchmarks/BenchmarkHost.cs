@@ -12,6 +12,7 @@ using Notify.SelfHost;
 using Notify.SelfHost.Queues;
 using Notify.SelfHost.Timers;
 using Notify.Tests.Infrastructure;
+using Notify.Core.Faces.Operator;
 using Notify.Core.Faces.V3;
 
 namespace Notify.Benchmarks;
@@ -126,7 +127,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
     private async Task CreateAppAsync()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "operator/apps") { Content = JsonContent.Create(new { name = "benchmark" }) };
-        request.Headers.Add("X-Notify-Operator-Key", OperatorKey);
+        request.Headers.Add(OperatorCall.KeyHeader, OperatorKey);
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var created = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Notify.Core.Apps;
 using Notify.Core.Deliveries;
 using Notify.Core.RateLimits;
 using Notify.Core.Storage;
@@ -143,14 +142,8 @@ public sealed class WebhookDeliveryTests(ChannelServer server) : IClassFixture<C
     private async Task<TestApp> WebhookAppAsync(string outcome)
     {
         var app = await server.CreateAppAsync();
-        var configured = await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}",
-            new { webhookUrl = receiver.Url(outcome).ToString() }), HttpStatusCode.OK);
+        var configured = await server.PointWebhookAsync(app, receiver, outcome);
         Assert.StartsWith("whsec_", configured["webhookSecret"]!.GetValue<string>());
-        // The receiver verifies with a secret of its own: store that one, as an operator would share it.
-        var apps = server.Services.GetRequiredService<AppStore>();
-        var stored = (await apps.GetAsync(app.Id, CancellationToken.None))!;
-        stored.WebhookSecret = receiver.Secret;
-        await apps.UpdateAsync(stored, CancellationToken.None);
         return app;
     }
 

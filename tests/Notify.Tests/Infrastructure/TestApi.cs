@@ -22,7 +22,7 @@ public static class TestApi
     public static HttpRequestMessage Operator(HttpMethod method, string path, object? body = null, string key = NotifyServer.OperatorKey)
     {
         var request = Request(method, path, body);
-        request.Headers.Add(OperatorEndpoints.KeyHeader, key);
+        request.Headers.Add(OperatorCall.KeyHeader, key);
         return request;
     }
 

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Notify.Core.Apps;
-using Notify.Tests.Channels.Webhooks;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Operator;
@@ -17,17 +14,6 @@ public sealed class DeadLetterServer : NotifyServer
         "--Notify:Retries:MaxDelaySeconds=0.1",
         "--Notify:Retries:MaxAttempts=3",
     ];
-
-    /// <summary>Points the app's webhook at <paramref name="outcome"/> of the receiver, signed with the receiver's secret.</summary>
-    internal async Task PointWebhookAsync(TestApp app, WebhookReceiver receiver, string outcome)
-    {
-        var configured = await Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}", new { webhookUrl = receiver.Url(outcome).ToString() }), HttpStatusCode.OK);
-        Assert.Equal(receiver.Url(outcome).ToString(), (string)configured["webhookUrl"]!);
-        var apps = Services.GetRequiredService<AppStore>();
-        var stored = (await apps.GetAsync(app.Id, CancellationToken.None))!;
-        stored.WebhookSecret = receiver.Secret;
-        await apps.UpdateAsync(stored, CancellationToken.None);
-    }
 
     public Task<JsonNode> ListAsync(string queue, string query = "") =>
         Http.CallAsync(TestApi.Operator(HttpMethod.Get, $"operator/dead-letters/{queue}{query}"), HttpStatusCode.OK);

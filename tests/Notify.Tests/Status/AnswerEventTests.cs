@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Notify.Core.Apps;
 using Notify.Tests.Channels.Webhooks;
 using Notify.Tests.Infrastructure;
 
@@ -20,11 +18,7 @@ public sealed class AnswerEventTests(StatusServer server) : IClassFixture<Status
     public async Task Should_post_each_answer_to_the_apps_webhook_signed_once()
     {
         var app = await server.CreateAppAsync();
-        await server.Http.CallAsync(TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}", new { webhookUrl = receiver.Url("ok").ToString() }), HttpStatusCode.OK);
-        var apps = server.Services.GetRequiredService<AppStore>();
-        var stored = (await apps.GetAsync(app.Id, CancellationToken.None))!;
-        stored.WebhookSecret = receiver.Secret;
-        await apps.UpdateAsync(stored, CancellationToken.None);
+        await server.PointWebhookAsync(app, receiver, "ok");
         var id = (string)(await server.CreateRequestAsync(app, new
         {
             type = "CHECKBOX", title = "Days", content = "c", receivers = new[] { "voter" },

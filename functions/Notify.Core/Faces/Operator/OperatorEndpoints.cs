@@ -10,24 +10,19 @@ using Notify.Core.Faces.Kit;
 namespace Notify.Core.Faces.Operator;
 
 /// <summary>The operator API. With no operator key configured it does not exist (404), rather than being open.</summary>
-public sealed class OperatorEndpoints(OperatorCall call, AppStore apps, IOptions<NotifyOptions> options)
+public sealed class OperatorEndpoints(OperatorCall call, AppStore apps)
 {
-    public const string KeyHeader = "X-Notify-Operator-Key";
-
-    /// <summary>The operator, known by the key alone.</summary>
-    public sealed record Operator;
-
     public Task<Results<Created<AppView>, OperatorError>> CreateAppAsync(HttpRequest request, CancellationToken ct) =>
-        call.RunAsync<Operator, string, Created<AppView>>(request, Guard, (v, body) => v.String(body as JsonObject, "name", 200, required: true),
+        call.RunAsync<Operator, string, Created<AppView>>(request, call.Guard, (v, body) => v.String(body as JsonObject, "name", 200, required: true),
             async (_, name) => TypedResults.Created((string?)null, AppView.From(await apps.CreateAsync(name, null, ct))), ct);
 
     public Task<Results<Ok<AppView>, OperatorError>> GetAppAsync(HttpRequest request, string id, CancellationToken ct) =>
-        call.RunAsync<Operator, Ok<AppView>>(request, Guard, async _ =>
+        call.RunAsync<Operator, Ok<AppView>>(request, call.Guard, async _ =>
             await apps.GetAsync(id, ct) is { } app ? TypedResults.Ok(AppView.From(app)) : OperatorError.NotFound("App not found"), ct);
 
     /// <summary>The app is found before the patch is checked, since the channel options apply to what is stored.</summary>
     public Task<Results<Ok<AppView>, OperatorError>> UpdateAppAsync(HttpRequest request, string id, CancellationToken ct) =>
-        call.RunAsync<Operator, JsonNode, Ok<AppView>>(request, Guard, (_, body) => body ?? JsonValue.Create(0), async (_, body) =>
+        call.RunAsync<Operator, JsonNode, Ok<AppView>>(request, call.Guard, (_, body) => body ?? JsonValue.Create(0), async (_, body) =>
         {
             var app = await apps.GetAsync(id, ct);
             if (app is null) return OperatorError.NotFound("App not found");
@@ -50,7 +45,7 @@ public sealed class OperatorEndpoints(OperatorCall call, AppStore apps, IOptions
         }, ct);
 
     public Task<Results<Ok<AppView>, OperatorError>> RotateSecretAsync(HttpRequest request, string id, CancellationToken ct) =>
-        call.RunAsync<Operator, Ok<AppView>>(request, Guard, async _ =>
+        call.RunAsync<Operator, Ok<AppView>>(request, call.Guard, async _ =>
         {
             var app = await apps.GetAsync(id, ct);
             if (app is null) return OperatorError.NotFound("App not found");
@@ -68,16 +63,6 @@ public sealed class OperatorEndpoints(OperatorCall call, AppStore apps, IOptions
         {
             return OperatorError.Conflict("The app was changed by another request; try again");
         }
-    }
-
-    private Task<Authenticated<Operator, OperatorError>> Guard(HttpRequest request, CancellationToken ct)
-    {
-        var key = options.Value.OperatorKey;
-        Authenticated<Operator, OperatorError> result =
-            string.IsNullOrEmpty(key) ? OperatorError.NotFound(null)
-            : Secrets.AreEqual(request.Headers[KeyHeader].FirstOrDefault(), key) ? new Operator()
-            : OperatorError.Unauthorized("Invalid operator key");
-        return Task.FromResult(result);
     }
 }
 

@@ -29,7 +29,7 @@ public static class OperatorFace
     {
         Description = new("operator", "Notify operator API",
             "Apps, their keys and channel settings, and each app's feeds. Off (404 without a body) until Notify:OperatorKey is set.",
-            [ApiSecurity.InHeader("operatorKey", OperatorEndpoints.KeyHeader, "The operator key (setting Notify:OperatorKey).")],
+            [ApiSecurity.InHeader("operatorKey", OperatorCall.KeyHeader, "The operator key (setting Notify:OperatorKey).")],
             [ApiErrors.All(typeof(OperatorErrorBody), 400, 401, 404, 409, 413)])
         {
             Requirements = [["operatorKey"]],

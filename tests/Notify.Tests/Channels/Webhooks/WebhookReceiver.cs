@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Core.Apps;
 using Notify.Core.Channels.Webhooks;
 using Notify.Tests.Infrastructure;
 
@@ -60,4 +64,23 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     /// <param name="Outcome">The path called, which chose the answer (<c>ok</c> is the only one that took the call).</param>
     public sealed record Received(string WebhookId, string Body, string? ContentType, bool SignatureValid, string Outcome);
+}
+
+internal static class WebhookApps
+{
+    /// <summary>
+    /// Points the app's webhook at <paramref name="outcome"/> of the receiver through the operator API, then stores the
+    /// receiver's own secret on the app, as an operator would share it. Returns the operator API's answer to the change.
+    /// </summary>
+    public static async Task<JsonNode> PointWebhookAsync(this NotifyServer server, TestApp app, WebhookReceiver receiver, string outcome)
+    {
+        var configured = await server.Http.CallAsync(
+            TestApi.Operator(HttpMethod.Patch, $"operator/apps/{app.Id}", new { webhookUrl = receiver.Url(outcome).ToString() }), HttpStatusCode.OK);
+        Assert.Equal(receiver.Url(outcome).ToString(), (string)configured["webhookUrl"]!);
+        var apps = server.Services.GetRequiredService<AppStore>();
+        var stored = (await apps.GetAsync(app.Id, CancellationToken.None))!;
+        stored.WebhookSecret = receiver.Secret;
+        await apps.UpdateAsync(stored, CancellationToken.None);
+        return configured;
+    }
 }

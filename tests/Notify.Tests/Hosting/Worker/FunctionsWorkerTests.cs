@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Notify.Core.Faces.Operator;
 using Notify.Core.Hosting;
 using Notify.Core.Pipeline;
 using Notify.Core.Scheduling;
@@ -155,7 +156,7 @@ public sealed partial class FunctionsWorkerTests(WorkerFixture worker, ITestOutp
     private async Task<TestApp> CreateAppAsync()
     {
         var request = TestApi.Request(HttpMethod.Post, "operator/apps", new { name = "worker app" });
-        request.Headers.Add("X-Notify-Operator-Key", WorkerFixture.OperatorKey);
+        request.Headers.Add(OperatorCall.KeyHeader, WorkerFixture.OperatorKey);
         var created = await CallAsync(request, HttpStatusCode.Created);
         return new TestApp(created["id"]!.GetValue<string>(), created["apiKey"]!.GetValue<string>(), created["apiSecret"]!.GetValue<string>());
     }
