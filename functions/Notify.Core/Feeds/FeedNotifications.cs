@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Notify.Core.Content;
 using Notify.Core.Inbox;
 using Notify.Core.Storage;
+using Notify.Core.Users;
 
 namespace Notify.Core.Feeds;
 
@@ -19,7 +20,8 @@ public sealed record FeedNotificationPage(IReadOnlyList<FeedNotification> Items,
 /// whichever face wrote to it. Each is an inbox item marked with its feed, so the v3 inbox lists it, its counters
 /// count it, and reading it on the subscriber page is the same change as a v3 click (<c>readedAt</c> = read time).
 /// </summary>
-public sealed class FeedNotifications(InboxWriter writer, InboxStore inbox, SubscriptionStore subscriptions, NotifyStorage storage, TimeProvider clock)
+public sealed class FeedNotifications(
+    InboxWriter writer, InboxStore inbox, SubscriptionStore subscriptions, UserIndexes indexes, NotifyStorage storage, TimeProvider clock)
 {
     private TableClient Users => storage.Table(TableNames.Users);
 
@@ -28,6 +30,8 @@ public sealed class FeedNotifications(InboxWriter writer, InboxStore inbox, Subs
     {
         var id = FeedIds.New();
         var content = new InboxContent(id, clock.GetUtcNow(), new NotificationContent(title, text), subscription.FeedId);
+        // The write may create the subscriber's user row without reading it, so it cannot tell a new user: join first.
+        await indexes.JoinAllAsync(subscription.AppId, [subscription.Iuid], ct);
         await writer.DeliverAsync(subscription.AppId, subscription.Iuid, ItemId(subscription, id), content, null, null, ct);
         if (!subscription.Mute) await subscriptions.MarkPushedAsync(subscription, ct);
         return new FeedNotification(id, subscription.Id, title, text, content.CreatedAt, null);

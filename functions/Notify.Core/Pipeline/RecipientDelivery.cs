@@ -24,7 +24,8 @@ public sealed class RecipientDelivery(
 {
     public const string CancelledReason = "cancelled";
 
-    public async Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, CancellationToken ct)
+    /// <param name="fromAppAudience">The recipients were read from the app-wide audience (a broadcast's page), so they are in it already.</param>
+    public async Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, bool fromAppAudience, CancellationToken ct)
     {
         var app = await apps.GetCachedAsync(send.AppId, ct);
         if (app is null) return;
@@ -60,7 +61,7 @@ public sealed class RecipientDelivery(
         };
         var personalize = await templates.ForAsync(send, content, ct);
         // Writes that need no profile do not read the user row, so cannot tell a new user: join them all up front.
-        if (personalize is null && !send.TopicIdList.Contains(AppAudience.TopicId))
+        if (personalize is null && !fromAppAudience)
             await indexes.JoinAllAsync(send.AppId, toInbox.Where(r => r.Recipient.Profile is null).Select(r => r.Recipient.Identifier).ToList(), ct);
         var notRendered = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(toInbox, parallel, async (r, token) =>

@@ -63,7 +63,7 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
         var topicPages = send.TopicIdList.SelectMany(topic => Enumerable.Range(0, TopicMemberStore.BucketCount).Select(bucket =>
             storage.EnqueueAsync(QueueNames.TopicPages, new TopicPageMessage(send.AppId, send.SendId, topic, bucket, 0, null), null, ct)));
         var carried = send.RecipientsJson is { } json
-            ? delivery.DeliverAsync(send, Recipient.Deserialize(json).Select(r => new AudienceMember(r, null)).ToList(), ct)
+            ? delivery.DeliverAsync(send, Recipient.Deserialize(json).Select(r => new AudienceMember(r, null)).ToList(), fromAppAudience: false, ct)
             : Task.CompletedTask;
         await Task.WhenAll(deliveries.Concat(topicPages).Append(carried));
         logger.LogInformation("Send {SendId} fanned out into {Chunks} recipient chunks and {Topics} topics × {Buckets} buckets",

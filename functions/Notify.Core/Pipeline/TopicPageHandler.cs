@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Notify.Core.Audience;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
 using Notify.Core.Topics;
@@ -35,7 +36,7 @@ public sealed class TopicPageHandler(SendStore sends, SendProgress progress, Top
             }
         }
         var audience = page.Members.Select(m => new AudienceMember(new Recipient(m.UserId, null), m.Channels)).ToList();
-        await delivery.DeliverAsync(send, audience, ct);
+        await delivery.DeliverAsync(send, audience, fromAppAudience: message.TopicId == AppAudience.TopicId, ct);
         if (page.Continuation is null) await progress.MarkBucketDoneAsync(send, message.TopicId, message.Bucket, ct);
         logger.LogInformation("Topic {TopicId} bucket {Bucket} page {Page} delivered to {Members} members", message.TopicId, message.Bucket, message.Page, audience.Count);
     }

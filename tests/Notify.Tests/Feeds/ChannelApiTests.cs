@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Notify.Tests.Infrastructure;
+using Notify.Tests.Status;
 
 namespace Notify.Tests.Feeds;
 
@@ -116,5 +117,19 @@ public sealed class ChannelApiTests(FeedServer server) : IClassFixture<FeedServe
     {
         var answer = await server.Http.CallAsync(request, (HttpStatusCode)status);
         Assert.Equal(JsonNode.Parse(body)!.ToJsonString(), answer.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Should_make_a_user_first_seen_through_a_feed_part_of_the_apps_broadcast_audience()
+    {
+        var app = await server.CreateAppAsync();
+        var feed = await server.CreateFeedAsync(app);
+        await server.ClaimAsync(await server.CodeAsync(feed, "feed-only"));
+        await server.SendAsync(feed, "feed-only", "Parcel shipped");
+
+        var id = (string)(await server.CreateRequestAsync(app, new { type = "SIMPLE", title = "Everyone", content = "c", broadcast = true }))["id"]!;
+        var read = await server.WaitUntilCompletedAsync(app, id, "?limit=100");
+
+        Assert.Equal(["feed-only"], read.Items().Select(i => (string)i["user"]!["id"]!));
     }
 }

@@ -47,6 +47,7 @@ public sealed class RedeliveryTests(NotifyServerWithoutPipeline server) : IClass
         var message = chunks[0];
         await deliveries.HandleAsync(message, 1, default);
         var first = await InboxCountsProbe.PerUserAsync(server.Storage, app.Id);
+        Assert.Contains(first.Count, new[] { 250, 50 });
         await deliveries.HandleAsync(message, 2, default);
         var second = await InboxCountsProbe.PerUserAsync(server.Storage, app.Id);
 
@@ -89,7 +90,7 @@ public sealed class RedeliveryTests(NotifyServerWithoutPipeline server) : IClass
     {
         var send = (await server.Get<SendStore>().GetAsync(app.Id, sendId, default))!;
         var audience = Recipient.Deserialize(send.RecipientsJson!).Select(r => new AudienceMember(r, null)).ToList();
-        await server.Get<RecipientDelivery>().DeliverAsync(send, audience, default);
+        await server.Get<RecipientDelivery>().DeliverAsync(send, audience, fromAppAudience: false, default);
     }
 
     private Task<System.Text.Json.Nodes.JsonNode> InboxAsync(TestApp app, string user) =>

@@ -43,12 +43,14 @@ public sealed class InboxScaleTests(NotifyServer server) : IClassFixture<NotifyS
         await DeliverAsync(app, "sam", 120);
         await server.WaitForInboxAsync(app, "sam", 120);
         var before = await CountRowsAsync(app, "sam");
+        var itemVersions = await ItemVersionsAsync(app, "sam");
 
         await server.Http.CallAsync(app.AsUser("sam", HttpMethod.Post, "v3/notifications/markAllNotificationsAsSeen"), HttpStatusCode.OK);
         var seen = await Inbox(app, "sam", "limit=100");
         Assert.Equal(0, seen["unreadCount"]!.GetValue<int>());
         Assert.All(seen["data"]!.AsArray(), item => Assert.NotNull(item!["seenAt"]));
         Assert.True(await CountRowsAsync(app, "sam") <= before, "mark-all-seen wrote no row per item");
+        Assert.Equal(itemVersions, await ItemVersionsAsync(app, "sam"));
 
         var oldest = seen["data"]!.AsArray()[^1]!["id"]!.GetValue<long>();
         await server.Http.CallAsync(app.AsUser("sam", HttpMethod.Delete, $"v3/notifications/{oldest}/views"), HttpStatusCode.OK);
@@ -94,6 +96,18 @@ public sealed class InboxScaleTests(NotifyServer server) : IClassFixture<NotifyS
 
     private async Task<JsonNode> Inbox(TestApp app, string user, string query) =>
         await server.Http.CallAsync(app.AsUser(user, HttpMethod.Get, $"v3/notifications?{query}"), HttpStatusCode.OK);
+
+    /// <summary>Each item row's ETag: a write to an item changes its own.</summary>
+    private async Task<Dictionary<string, string>> ItemVersionsAsync(TestApp app, string user)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {TableKeys.User(app.Id, user)} and RowKey ge {TableKeys.InboxItemPrefix} and RowKey lt {TableKeys.InboxItemEnd}");
+        var versions = new Dictionary<string, string>();
+        await foreach (var row in server.Storage.Table(TableNames.Users).QueryAsync<TableEntity>(filter, select: ["RowKey"]))
+            versions[row.RowKey] = row.ETag.ToString();
+        Assert.NotEmpty(versions);
+        return versions;
+    }
 
     private async Task<int> CountRowsAsync(TestApp app, string user, string? prefix = null)
     {
