@@ -79,6 +79,7 @@ Console.WriteLine(JsonSerializer.Serialize(new
     fanout_ratio = fanout is null ? (double?)null : Math.Round(fanout.RecipientsPerSecond / raw, 2),
     fanout_requests_per_recipient = fanout is null ? (double?)null : Math.Round((double)fanout.Counts.TotalRequests / recipients, 3),
     fanout_entities_written_per_recipient = fanout is null ? (double?)null : Math.Round((double)fanout.Counts.EntitiesWritten / recipients, 2),
+    fanout_entities_read_per_recipient = fanout is null ? (double?)null : Math.Round((double)fanout.Counts.EntitiesRead / recipients, 3),
     fanout_hottest_partition_share = fanout is null ? (double?)null : Math.Round(fanout.Counts.HottestShare, 4),
     fanout_hottest_partition = fanout is null ? null : $"{fanout.Counts.Hottest.Key.Table} {fanout.Counts.Hottest.Key.Partition}",
     fanout_hottest_share_by_table = fanout?.Counts.HottestShareByTable.ToDictionary(t => t.Key, t => Math.Round(t.Value, 4)),

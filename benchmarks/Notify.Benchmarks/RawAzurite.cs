@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Notify.Core;
+using Notify.Core.Deliveries;
 using Notify.Core.Inbox;
 using Notify.Core.Storage;
 using Notify.Core.Users;
@@ -31,7 +33,7 @@ public static class RawAzurite
         {
             await Task.WhenAll(chunk.GroupBy(i => TableKeys.NotificationIndex(app, Id(i))).SelectMany(g => g.Chunk(100)).Select(g =>
                 index.SubmitTransactionAsync(g.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                    new NotificationIndexRow { PartitionKey = TableKeys.NotificationIndex(app, Id(i)), RowKey = $"{Id(i):D16}", UserId = User(i) })))));
+                    new NotificationIndexRow { PartitionKey = TableKeys.NotificationIndex(app, Id(i)), RowKey = TableKeys.NotificationIndexRow(Id(i)), UserId = User(i) })))));
             await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
             {
                 var partition = TableKeys.User(app, User(i));
@@ -48,8 +50,8 @@ public static class RawAzurite
             {
                 var partition = TableKeys.Deliveries(app, "send", User(g[0]));
                 var actions = g.Select(i => new TableTransactionAction(TableTransactionActionType.Add,
-                    new TableEntity(partition, $"d|{User(i)}|inApp") { ["Status"] = "sent" })).ToList();
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, $"t|{Guid.NewGuid():N}") { ["sent"] = g.Length }));
+                    new TableEntity(partition, TableKeys.DeliveryRecords.Record(User(i), DeliveryChannels.InApp)) { [nameof(DeliveryRow.Status)] = DeliveryStatus.Sent })).ToList();
+                actions.Add(DeliveryTally.Add(partition, new Dictionary<string, int> { [DeliveryStatus.Sent] = g.Length }));
                 return records.SubmitTransactionAsync(actions);
             }));
         }

@@ -8,7 +8,8 @@ public static class Report
         var counts = figures.Counts;
         Console.WriteLine($"raw Azurite after {name}: {rawAfter:F0} recipients/s; baseline {raw:F0}");
         Console.WriteLine($"{name}: {figures.RecipientsPerSecond:F0} recipients/s ({figures.RecipientsPerSecond / raw:P0} of raw), " +
-            $"{(double)counts.TotalRequests / figures.Recipients:F3} storage requests and {(double)counts.EntitiesWritten / figures.Recipients:F2} entities written per recipient, " +
+            $"{(double)counts.TotalRequests / figures.Recipients:F3} storage requests, {(double)counts.EntitiesWritten / figures.Recipients:F2} entities written " +
+            $"and {(double)counts.EntitiesRead / figures.Recipients:F2} read per recipient, " +
             $"{counts.EmptyReceives} empty queue receives");
         Console.WriteLine($"  hottest partition: {counts.Hottest.Key.Table} {counts.Hottest.Key.Partition}, {counts.Hottest.Entities} entities, {counts.HottestShare:P2} of the send's");
         foreach (var (kind, n) in counts.Requests.Where(r => !r.Key.StartsWith("scope ", StringComparison.Ordinal)).OrderByDescending(r => r.Value))

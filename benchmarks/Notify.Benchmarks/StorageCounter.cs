@@ -157,5 +157,4 @@ public sealed record StorageCounts(
     public IReadOnlyDictionary<string, double> HottestShareByTable =>
         Written.GroupBy(w => w.Key.Table).ToDictionary(g => g.Key, g => (double)g.Max(w => w.Value) / g.Sum(w => w.Value));
 
-    public long QueueMessagesPut => Requests.Where(r => r.Key.StartsWith("queue ", StringComparison.Ordinal) && r.Key.EndsWith(" POST", StringComparison.Ordinal)).Sum(r => r.Value);
 }

@@ -34,6 +34,4 @@ public sealed class InboxCountChangeRow : TableRow
 public readonly record struct InboxDelta(int Total, int Unseen)
 {
     public static readonly InboxDelta None = new(0, 0);
-
-    public bool IsZero => Total == 0 && Unseen == 0;
 }

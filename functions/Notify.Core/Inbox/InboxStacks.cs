@@ -11,8 +11,6 @@ public sealed class InboxStackRow : TableRow
     public DateTimeOffset StartedAt { get; set; }
     /// <summary>The message that last counted, so the same message sent again (a retry) does not count twice.</summary>
     public string LastMessage { get; set; } = "";
-
-    /// <summary>Both parts are caller strings of any length, so they are digested together.</summary>
 }
 
 /// <summary>

@@ -129,7 +129,7 @@ public sealed partial class InboxStore(
 
     public async Task<string?> FindUserAsync(string appId, long id, CancellationToken ct)
     {
-        var row = await Index.GetEntityIfExistsAsync<NotificationIndexRow>(TableKeys.NotificationIndex(appId, id), $"{id:D16}", cancellationToken: ct);
+        var row = await Index.GetEntityIfExistsAsync<NotificationIndexRow>(TableKeys.NotificationIndex(appId, id), TableKeys.NotificationIndexRow(id), cancellationToken: ct);
         return row.HasValue ? row.Value!.UserId : null;
     }
 

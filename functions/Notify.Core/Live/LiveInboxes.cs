@@ -19,8 +19,6 @@ public sealed class LiveInboxes(InboxStore inbox, InboxSignals signals, IOptions
     private DateTimeOffset nextSweep;
     private int open;
 
-    public int OpenStreams => Volatile.Read(ref open);
-
     public async Task<(LiveStream? Stream, StreamRefusal Refusal)> OpenAsync(string appId, string userId, string? lastEventId, CancellationToken ct)
     {
         Sweep();

@@ -24,7 +24,7 @@ public static partial class TableKeys
     public static string Send(string appId, string sendId) => $"{appId}|{SendGroup(sendId)}";
 
     /// <summary>Ids a caller chose (a batch message's) are not grouped: each is its own partition.</summary>
-    public static string SendGroup(string sendId) => Guid.TryParse(sendId, out _) ? sendId[..^2] : sendId;
+    private static string SendGroup(string sendId) => Guid.TryParse(sendId, out _) ? sendId[..^2] : sendId;
 
     /// <summary>
     /// Users are spread over this many buckets for everything written once per recipient outside the

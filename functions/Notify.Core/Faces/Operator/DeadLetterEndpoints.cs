@@ -16,8 +16,8 @@ public sealed class DeadLetterEndpoints(OperatorCall call, DeadLetterStore lette
 {
     /// <summary>How many letters one replay-all call takes on, so a call's work stays bounded however deep the queue is.</summary>
     public const int MaxReplayedPerCall = 256;
-    private const int DefaultHoldSeconds = 60;
-    private const int MaxHoldSeconds = 600;
+    public const int DefaultHoldSeconds = 60;
+    public const int MaxHoldSeconds = 600;
 
     public Task<Results<Ok<DeadLetterQueuesView>, OperatorError>> ListQueuesAsync(HttpRequest request, CancellationToken ct) =>
         call.RunAsync<Operator, Ok<DeadLetterQueuesView>>(request, call.Guard, async _ =>

@@ -24,6 +24,15 @@ public sealed record UpdateAppRequest
     [MaxLength(2_048)] public string? WebhookUrl { get; init; }
     /// <summary>Deliveries a minute per channel (a positive integer each).</summary>
     public IReadOnlyDictionary<string, int>? RateLimits { get; init; }
+    /// <summary>The browser origins (scheme, host and port) the user-facing routes admit; null for any, an empty list for none.</summary>
+    public IReadOnlyList<string>? AllowedOrigins { get; init; }
+}
+
+/// <summary><c>POST /operator/dead-letters/{queue}/{messageId}/replay</c> and <c>…/discard</c>.</summary>
+public sealed record DeadLetterTicketRequest
+{
+    /// <summary>The ticket the listing handed out with the message.</summary>
+    public required string Ticket { get; init; }
 }
 
 /// <summary><c>POST /operator/apps/{appId}/feeds</c> (name required) and <c>PATCH …/feeds/{feedId}</c>.</summary>
