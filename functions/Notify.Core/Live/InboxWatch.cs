@@ -27,6 +27,8 @@ public sealed class InboxWatch(string appId, string userId, InboxStore inbox)
     private string? version;
     private long sequence;
     private bool looping;
+    private int reserved;
+    private bool retired;
 
     public string AppId => appId;
     public string UserId => userId;
@@ -35,7 +37,7 @@ public sealed class InboxWatch(string appId, string userId, InboxStore inbox)
     public string Epoch { get; } = Guid.NewGuid().ToString("N")[..12];
 
     public LiveCounts Counts { get; private set; }
-    public int StreamCount { get { lock (gate) return streams.Count; } }
+    public int StreamCount { get { lock (gate) return streams.Count + reserved; } }
     public DateTimeOffset IdleSince { get; private set; } = DateTimeOffset.MaxValue;
 
     private string IdOf(long sequence) => $"{Epoch}-{sequence}";
@@ -59,7 +61,39 @@ public sealed class InboxWatch(string appId, string userId, InboxStore inbox)
     public Task WaitAsync(TimeSpan delay, CancellationToken ct) => woken.WaitAsync(delay, ct);
 
     /// <summary>
-    /// Adds a stream. With a <paramref name="lastEventId"/> of this watch still kept, the events after it come first;
+    /// Holds a place for a stream about to open (its <see cref="Open"/> takes the place), within <paramref name="max"/>
+    /// streams a user, so concurrent opens cannot pass the limit. A held place keeps the watch from being retired.
+    /// </summary>
+    public Reservation TryReserve(int max)
+    {
+        lock (gate)
+        {
+            if (retired) return Reservation.Retired;
+            if (streams.Count + reserved >= max) return Reservation.Full;
+            reserved++;
+            IdleSince = DateTimeOffset.MaxValue;
+            return Reservation.Held;
+        }
+    }
+
+    /// <summary>Gives back a place whose stream did not open.</summary>
+    public void Release(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            reserved--;
+            if (streams.Count + reserved == 0) IdleSince = now;
+        }
+    }
+
+    /// <summary>Retires the watch when nothing holds it and it has been idle since <paramref name="idleBefore"/>; a retired watch takes no stream.</summary>
+    public bool TryRetire(DateTimeOffset idleBefore)
+    {
+        lock (gate) return retired = retired || (streams.Count + reserved == 0 && IdleSince < idleBefore);
+    }
+
+    /// <summary>
+    /// Adds a stream in the place <see cref="TryReserve"/> held. With a <paramref name="lastEventId"/> of this watch still kept, the events after it come first;
     /// otherwise (none given, another process's, too old) <see cref="StreamStart.Resync"/> says the client must reload.
     /// </summary>
     public StreamStart Open(string? lastEventId)
@@ -69,8 +103,8 @@ public sealed class InboxWatch(string appId, string userId, InboxStore inbox)
         {
             var after = Resumes(lastEventId);
             var missed = after is { } from ? kept.Where(e => e.Sequence > from).ToList() : [];
+            reserved--;
             streams.Add(channel);
-            IdleSince = DateTimeOffset.MaxValue;
             return new StreamStart(channel, Epoch, missed, lastEventId is not null && after is null, Counts, IdOf(sequence));
         }
     }
@@ -162,3 +196,6 @@ public sealed record StreamStart(Channel<LiveEvent> Channel, string Epoch, IRead
     /// <summary>The event's id as the browser keeps it (Last-Event-ID).</summary>
     public string IdOf(LiveEvent e) => $"{Epoch}-{e.Sequence}";
 }
+
+/// <summary>What <see cref="InboxWatch.TryReserve"/> gave: a place, none (the user's streams are at the limit), or a retired watch to replace.</summary>
+public enum Reservation { Held, Full, Retired }

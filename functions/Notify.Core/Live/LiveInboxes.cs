@@ -27,8 +27,17 @@ public sealed class LiveInboxes(InboxStore inbox, InboxSignals signals, IOptions
             Interlocked.Decrement(ref open);
             return (null, StreamRefusal.ProcessFull);
         }
-        var watch = signals.GetOrAdd(appId, userId, () => new InboxWatch(appId, userId, inbox));
-        if (watch.StreamCount >= options.Value.StreamsPerUser)
+        InboxWatch Watch() => signals.GetOrAdd(appId, userId, () => new InboxWatch(appId, userId, inbox));
+        var watch = Watch();
+        var reservation = watch.TryReserve(options.Value.StreamsPerUser);
+        while (reservation == Reservation.Retired)
+        {
+            // The sweep retired this watch meanwhile: take it out of the signals (if the sweep has not yet) and get a new one.
+            signals.Remove(watch);
+            watch = Watch();
+            reservation = watch.TryReserve(options.Value.StreamsPerUser);
+        }
+        if (reservation == Reservation.Full)
         {
             Interlocked.Decrement(ref open);
             return (null, StreamRefusal.TooManyForUser);
@@ -42,6 +51,7 @@ public sealed class LiveInboxes(InboxStore inbox, InboxSignals signals, IOptions
         }
         catch
         {
+            watch.Release(clock.GetUtcNow());
             Interlocked.Decrement(ref open);
             throw;
         }
@@ -82,7 +92,7 @@ public sealed class LiveInboxes(InboxStore inbox, InboxSignals signals, IOptions
             nextSweep = now + SweepEvery;
         }
         var resume = TimeSpan.FromSeconds(options.Value.ResumeSeconds);
-        foreach (var watch in signals.All.Where(w => w.StreamCount == 0 && now - w.IdleSince > resume))
+        foreach (var watch in signals.All.Where(w => w.TryRetire(now - resume)))
             signals.Remove(watch);
     }
 }

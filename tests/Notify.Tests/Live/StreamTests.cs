@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Options;
+using Notify.Core.Live;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Live;
@@ -104,5 +106,23 @@ public sealed class StreamTests(LiveServer server) : IClassFixture<LiveServer>
         for (var i = 0; i < 10; i++) await server.TicketAsync(app, "hal");
         var refused = await server.Http.CallAsync(app.AsUser("hal", HttpMethod.Post, "v3/notifications/stream-tickets"), HttpStatusCode.TooManyRequests);
         Assert.Equal("error", refused["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_hold_a_user_to_the_stream_limit_however_many_open_at_once()
+    {
+        var app = await server.CreateAppAsync();
+        var live = server.Get<LiveInboxes>();
+        var limit = server.Get<IOptions<LiveOptions>>().Value.StreamsPerUser;
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, limit + 5).Select(_ => Task.Run(() => live.OpenAsync(app.Id, "crowd", null, CancellationToken.None))));
+        var streams = opened.Where(o => o.Stream is not null).Select(o => o.Stream!).ToList();
+
+        Assert.Equal(limit, streams.Count);
+        Assert.All(opened.Where(o => o.Stream is null), o => Assert.Equal(StreamRefusal.TooManyForUser, o.Refusal));
+        foreach (var stream in streams) stream.Dispose();
+        var again = await live.OpenAsync(app.Id, "crowd", null, CancellationToken.None);
+        Assert.NotNull(again.Stream);
+        again.Stream.Dispose();
     }
 }
