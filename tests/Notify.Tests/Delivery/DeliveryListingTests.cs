@@ -45,12 +45,12 @@ public sealed class DeliveryListingTests(NotifyServer server) : IClassFixture<No
     }
 
     [Theory]
-    [InlineData("limit=0")]
-    [InlineData("limit=1001")]
-    [InlineData("status=lost")]
-    [InlineData("channel=pigeon")]
-    [InlineData("continuationToken=%25%25%25")]
-    public async Task Should_refuse_bad_listing_parameters(string query)
+    [InlineData("limit=0", "limit must be an integer from 1 to 1000")]
+    [InlineData("limit=1001", "limit must be an integer from 1 to 1000")]
+    [InlineData("status=lost", "status must be one of ")]
+    [InlineData("channel=pigeon", "channel must be one of ")]
+    [InlineData("continuationToken=%25%25%25", "continuationToken must come from a previous page")]
+    public async Task Should_refuse_bad_listing_parameters(string query, string message)
     {
         var app = await server.CreateAppAsync();
         var sendId = await server.SendNotificationAsync(app, new { notification = new { title = "x" }, recipients = new[] { "bad-q" } });
@@ -58,6 +58,7 @@ public sealed class DeliveryListingTests(NotifyServer server) : IClassFixture<No
         var answer = await server.Http.CallAsync(app.Backend(HttpMethod.Get, $"v3/requests/{sendId}/deliveries?{query}"), HttpStatusCode.BadRequest);
 
         Assert.Equal("error", answer["status"]!.GetValue<string>());
+        Assert.Contains(answer["message"]!.AsArray(), m => m!.GetValue<string>().StartsWith(message, StringComparison.Ordinal));
     }
 
     private async Task<JsonNode> List(TestApp app, string sendId, string query) =>
