@@ -33,7 +33,7 @@ public sealed class FrontEndpoints(
     public Task<Results<Ok<FrontMessagesAnswer>, BatchError>> ListMessagesAsync(HttpContext http, CancellationToken ct) =>
         WithUserAsync<FrontMessagesAnswer>(http, async (app, userId, _) =>
     {
-        if (!Number(http.Request.Query["skip"], 0, MaxSkip, out var skip) || !Number(http.Request.Query["limit"], 1, MaxLimit, out var limit, 20))
+        if (!QueryNumber.TryRead(http.Request.Query["skip"], 0, MaxSkip, 0, out var skip) || !QueryNumber.TryRead(http.Request.Query["limit"], 1, MaxLimit, 20, out var limit))
             return Invalid($"skip must be 0 to {MaxSkip} and limit 1 to {MaxLimit}");
         // The inbox pages by page number: a skip that is not a whole number of pages reads from the first item.
         var aligned = skip % limit == 0;
@@ -113,11 +113,5 @@ public sealed class FrontEndpoints(
         var userId = Value("userId");
         var app = await auth.UserAsync(Value("projectId"), userId, Value("userHmac"), ct);
         return app is null ? (null, null, null, Unauthorized()) : (app, userId, body, null);
-    }
-
-    private static bool Number(string? text, int min, int max, out int value, int fallback = 0)
-    {
-        value = fallback;
-        return string.IsNullOrEmpty(text) || (int.TryParse(text, out value) && value >= min && value <= max);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 
 namespace Notify.Core.Faces.Kit;
 
@@ -12,6 +13,14 @@ public sealed class Validation
     public bool IsValid => errors.Count == 0;
 
     public void Add(string message) => errors.Add(message);
+
+    /// <summary>A query-string number from min to max (the fallback when absent), or a message naming the range.</summary>
+    public int Query(HttpRequest request, string name, int min, int max, int fallback)
+    {
+        if (QueryNumber.TryRead(request.Query[name].FirstOrDefault(), min, max, fallback, out var value)) return value;
+        Add($"{name} must be an integer from {min} to {max}");
+        return fallback;
+    }
 
     public JsonObject? Object(JsonObject? parent, string name, bool required = false)
     {

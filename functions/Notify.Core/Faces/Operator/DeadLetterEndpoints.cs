@@ -32,8 +32,8 @@ public sealed class DeadLetterEndpoints(OperatorCall call, DeadLetterStore lette
         {
             if (DeadLetterQueue.Find(queueName) is not { } queue) return UnknownQueue(queueName);
             var v = new Validation();
-            var limit = Number(request, "limit", 1, DeadLetterStore.MaxPage, DeadLetterStore.MaxPage, v);
-            var hold = Number(request, "holdSeconds", 1, MaxHoldSeconds, DefaultHoldSeconds, v);
+            var limit = v.Query(request, "limit", 1, DeadLetterStore.MaxPage, DeadLetterStore.MaxPage);
+            var hold = v.Query(request, "holdSeconds", 1, MaxHoldSeconds, DefaultHoldSeconds);
             if (!v.IsValid) return OperatorError.Invalid(v.Errors);
             var page = await letters.ReceiveAsync(queue, limit, TimeSpan.FromSeconds(hold), ct);
             var remaining = await letters.CountAsync(queue, ct);
@@ -79,15 +79,6 @@ public sealed class DeadLetterEndpoints(OperatorCall call, DeadLetterStore lette
     private string SigningKey => options.Value.OperatorKey ?? "";
 
     private static string? Ticket(Validation v, JsonNode? body) => v.String(body as JsonObject, "ticket", 200_000, required: true);
-
-    private static int Number(HttpRequest request, string name, int min, int max, int fallback, Validation v)
-    {
-        var text = request.Query[name].FirstOrDefault();
-        if (text is null) return fallback;
-        if (int.TryParse(text, out var value) && value >= min && value <= max) return value;
-        v.Add($"{name} must be an integer from {min} to {max}");
-        return fallback;
-    }
 
     private static OperatorError UnknownQueue(string name) =>
         OperatorError.NotFound($"No dead-letter queue {name}; the queues are: {string.Join(", ", DeadLetterQueue.All.Select(q => q.Name))}");

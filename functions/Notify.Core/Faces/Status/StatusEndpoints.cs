@@ -85,18 +85,10 @@ public sealed class StatusEndpoints(StatusAuth auth, StatusRequestParser parser,
 
     private static (int Page, int Limit, StatusError? Error) Paging(HttpRequest request)
     {
-        var page = Number(request, "page", fallback: 1, max: int.MaxValue / MaxLimit);
-        var limit = Number(request, "limit", fallback: DefaultLimit, max: MaxLimit);
-        if (page is null) return (0, 0, Invalid($"page must be an integer from 1 to {int.MaxValue / MaxLimit}"));
-        if (limit is null) return (0, 0, Invalid($"limit must be an integer from 1 to {MaxLimit}"));
-        return (page.Value, limit.Value, null);
-    }
-
-    private static int? Number(HttpRequest request, string name, int fallback, int max)
-    {
-        var text = request.Query[name].FirstOrDefault();
-        if (string.IsNullOrEmpty(text)) return fallback;
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            && value >= 1 && value <= max ? value : null;
+        if (!QueryNumber.TryRead(request.Query["page"], 1, int.MaxValue / MaxLimit, 1, out var page))
+            return (0, 0, Invalid($"page must be an integer from 1 to {int.MaxValue / MaxLimit}"));
+        if (!QueryNumber.TryRead(request.Query["limit"], 1, MaxLimit, DefaultLimit, out var limit))
+            return (0, 0, Invalid($"limit must be an integer from 1 to {MaxLimit}"));
+        return (page, limit, null);
     }
 }

@@ -28,7 +28,7 @@ public sealed class V3DeliveryEndpoints(V3Call call, V3Authenticator auth, SendS
             if (!Guid.TryParse(requestId, out _) && !requestId.StartsWith(MessageService.SendIdPrefix, StringComparison.Ordinal))
                 return NotFound("Request not found");
             var v = new Validation();
-            var limit = Limit(v, request.Query["limit"].FirstOrDefault());
+            var limit = v.Query(request, "limit", 1, MaxLimit, DefaultLimit);
             var status = Choice(v, request.Query["status"].FirstOrDefault(), "status", DeliveryStatus.All);
             var channel = Choice(v, request.Query["channel"].FirstOrDefault(), "channel", DeliveryChannels.All);
             var token = request.Query["continuationToken"].FirstOrDefault();
@@ -52,12 +52,6 @@ public sealed class V3DeliveryEndpoints(V3Call call, V3Authenticator auth, SendS
                 page.Continuation is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page.Continuation))));
         }, ct);
 
-    private static int Limit(Validation v, string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return DefaultLimit;
-        if (!int.TryParse(text, out var limit) || limit < 1 || limit > MaxLimit) v.Add($"limit must be an integer from 1 to {MaxLimit}");
-        return limit;
-    }
 
     private static string? Choice(Validation v, string? text, string name, IReadOnlyList<string> allowed)
     {
