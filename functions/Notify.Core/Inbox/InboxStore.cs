@@ -49,16 +49,8 @@ public sealed partial class InboxStore(
             items.Select(i => i.WithWatermark(watermark)).ToList(), next);
     }
 
-    public async Task<InboxItemRow?> GetAsync(string appId, string userId, long id, CancellationToken ct)
-    {
-        var partition = TableKeys.User(appId, userId);
-        var head = counters.ReadHeadAsync(partition, ct);
-        var idRead = Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
-        await Task.WhenAll(head, idRead);
-        if (head.Result.UserDeleting || !idRead.Result.HasValue || idRead.Result.Value!.Deleted) return null;
-        var item = await Users.GetEntityIfExistsAsync<InboxItemRow>(partition, idRead.Result.Value.ItemRowKey, cancellationToken: ct);
-        return item.HasValue ? item.Value!.WithWatermark(head.Result.SeenWatermark) : null;
-    }
+    public Task<InboxItemRow?> GetAsync(string appId, string userId, long id, CancellationToken ct) =>
+        writer.ReadItemAsync(TableKeys.User(appId, userId), id, ct);
 
     public async Task<int> GetUnreadCountAsync(string appId, string userId, CancellationToken ct) =>
         (await counters.ReadAsync(TableKeys.User(appId, userId), ct)) is { UserDeleting: false } counts ? counts.Unseen : 0;

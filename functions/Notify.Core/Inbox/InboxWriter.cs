@@ -103,6 +103,20 @@ public sealed class InboxWriter(
             return actions;
         });
 
+    /// <summary>
+    /// The item as its user sees it (the mark-all-seen watermark applied), found through its id row; null when the
+    /// user is being deleted or the item is gone. The counters' head and the id row are read together.
+    /// </summary>
+    public async Task<InboxItemRow?> ReadItemAsync(string partition, long id, CancellationToken ct)
+    {
+        var head = counters.ReadHeadAsync(partition, ct);
+        var idRead = Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
+        await Task.WhenAll(head, idRead);
+        if (head.Result.UserDeleting || !idRead.Result.HasValue || idRead.Result.Value!.Deleted) return null;
+        var item = await Users.GetEntityIfExistsAsync<InboxItemRow>(partition, idRead.Result.Value.ItemRowKey, cancellationToken: ct);
+        return item.HasValue ? item.Value!.WithWatermark(head.Result.SeenWatermark) : null;
+    }
+
     private async Task<bool> EditAsync(string appId, string userId, long id, InboxWriteKind kind, CancellationToken ct,
         Func<string, InboxItemRow, DateTimeOffset, List<TableTransactionAction>?> edit)
     {
@@ -110,15 +124,9 @@ public sealed class InboxWriter(
         // A conflict means another change won the race: ours applies to the fresh item.
         return await Optimistic.RetryAsync(async () =>
         {
-            var head = counters.ReadHeadAsync(partition, ct);
-            var idRead = Users.GetEntityIfExistsAsync<InboxIdRow>(partition, InboxIdRow.KeyFor(id), cancellationToken: ct);
-            await Task.WhenAll(head, idRead);
-            var idRow = idRead.Result;
-            if (head.Result.UserDeleting || !idRow.HasValue || idRow.Value!.Deleted) return false;
-            var stored = await Users.GetEntityIfExistsAsync<InboxItemRow>(partition, idRow.Value.ItemRowKey, cancellationToken: ct);
-            if (!stored.HasValue) return false;
+            if (await ReadItemAsync(partition, id, ct) is not { } stored) return false;
             var now = clock.GetUtcNow();
-            var actions = edit(partition, stored.Value!.WithWatermark(head.Result.SeenWatermark), now);
+            var actions = edit(partition, stored, now);
             if (actions is null) return true;
             await Users.SubmitTransactionAsync(actions, ct);
             listener.Written(new InboxWritten(appId, userId, kind, id));
