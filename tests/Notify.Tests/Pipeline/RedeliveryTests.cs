@@ -56,6 +56,23 @@ public sealed class RedeliveryTests(NotifyServerWithoutPipeline server) : IClass
     }
 
     [Fact]
+    public async Task Should_let_one_of_many_copies_of_a_topic_page_chain_the_next_page()
+    {
+        var app = await server.CreateAppAsync();
+        var sendId = await server.SendNotificationAsync(app, new { notification = new { title = "paged" }, recipients = new[] { "pam" } });
+        var sends = server.Get<SendStore>();
+        var send = (await sends.GetAsync(app.Id, sendId, default))!;
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => sends.TryClaimPageChainAsync(send, 1, 0, 0, default))));
+        Assert.Single(claims, claimed => claimed);
+
+        // A copy whose queueing failed gives the claim back, so the page's next copy can chain.
+        await sends.ReleasePageChainAsync(send, 1, 0, 0, default);
+        Assert.True(await sends.TryClaimPageChainAsync(send, 1, 0, 0, default));
+        Assert.False(await sends.TryClaimPageChainAsync(send, 1, 0, 0, default));
+    }
+
+    [Fact]
     public async Task Should_not_bring_back_an_item_the_user_deleted_when_its_delivery_repeats()
     {
         var app = await server.CreateAppAsync();

@@ -42,7 +42,8 @@ public sealed class LargeTopicTests(SmallPageNotifyServer server, ITestOutputHel
             .Sum(b => (userIds.Count(u => TableKeys.BucketOf(u, TopicMemberStore.BucketCount) == b) - 1) / SmallPageNotifyServer.PageSize);
         Assert.Equal(expectedChains, await CountRowsAsync(TableNames.Sends, TableKeys.Send(app.Id, sendId), TableKeys.Sends.PagePrefix(sendId)));
 
-        // A page handled again (an at-least-once redelivery) delivers nothing new and chains no second page.
+        // A page handled again (an at-least-once redelivery) delivers nothing new; that only one copy of a page
+        // chains the next is held in RedeliveryTests.
         var page = new TopicPageMessage(app.Id, sendId, topicId, 0, 0, null);
         await server.Get<TopicPageHandler>().HandleAsync(page, 2, CancellationToken.None);
         await server.QueuesDrainedAsync();
