@@ -21,9 +21,12 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
     public Task RecordAsync(string appId, string sendId, string userId, string channel, string status, string? reason, CancellationToken ct) =>
         AddOneAsync(Row(appId, sendId, userId, channel, status, reason), ct);
 
-    /// <summary>Records many outcomes of one send: one transaction per bucket partition and 99 records, tally included.</summary>
-    public Task RecordAllAsync(string appId, string sendId, IEnumerable<(string UserId, string Channel)> deliveries, string status, CancellationToken ct) =>
-        AddAllAsync(deliveries.Select(d => Row(appId, sendId, d.UserId, d.Channel, status, null)), ct);
+    /// <summary>
+    /// Records many final outcomes of one send: one transaction per bucket partition and 99 records, tally included;
+    /// the first outcome recorded of each delivery stays.
+    /// </summary>
+    public Task RecordAllAsync(string appId, string sendId, IEnumerable<RecordedOutcome> outcomes, CancellationToken ct) =>
+        AddAllAsync(outcomes.Select(o => Row(appId, sendId, o.UserId, o.Channel, o.Status, o.Reason)), ct);
 
     /// <summary>Creates queued deliveries unless they exist: a repeated fan-out must not reset a delivery already under way.</summary>
     public Task QueueAllAsync(string appId, string sendId, IEnumerable<string> userIds, string channel, CancellationToken ct) =>
@@ -141,3 +144,6 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
         UpdatedAt = clock.GetUtcNow(),
     };
 }
+
+/// <summary>A delivery's final outcome as <see cref="DeliveryStore.RecordAllAsync"/> records it.</summary>
+public readonly record struct RecordedOutcome(string UserId, string Channel, string Status, string? Reason = null);

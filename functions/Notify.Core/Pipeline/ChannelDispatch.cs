@@ -22,8 +22,8 @@ public sealed class ChannelDispatch(DeliveryStore deliveries, UserStore users, N
     {
         await MergeProfilesAsync(app, planned.Select(d => d.Recipient).Where(r => r.Profile is not null && !inboxWritten.Contains(r.Identifier)), ct);
         var unavailable = planned.Where(p => !Queued.Contains(p.Channel)).ToList();
-        await Task.WhenAll(unavailable.Select(p =>
-            deliveries.RecordAsync(app.Id, send.SendId, p.Recipient.Identifier, p.Channel, DeliveryStatus.Skipped, "channel not available on this service", ct)));
+        await deliveries.RecordAllAsync(app.Id, send.SendId, unavailable.Select(p =>
+            new RecordedOutcome(p.Recipient.Identifier, p.Channel, DeliveryStatus.Skipped, "channel not available on this service")), ct);
         foreach (var channel in planned.Where(p => Queued.Contains(p.Channel)).GroupBy(p => p.Channel))
         {
             var recipients = channel.Select(p => p.Recipient.Identifier).Distinct().ToList();

@@ -43,11 +43,11 @@ public sealed class RecipientDelivery(
         });
 
         // Skips are known from the plan alone, so they are on record before any channel delivers.
-        var skips = planned.SelectMany(p => cancelled.Contains(p.Member.Recipient.Identifier)
-            ? p.Plan.Deliver.Select(c => (p.Member.Recipient.Identifier, Skip: new SkippedChannel(c, CancelledReason)))
-            : p.Plan.Skipped.Select(s => (p.Member.Recipient.Identifier, Skip: s)));
-        await Parallel.ForEachAsync(skips, parallel, async (s, token) =>
-            await deliveries.RecordAsync(send.AppId, send.SendId, s.Identifier, s.Skip.Channel, DeliveryStatus.Skipped, s.Skip.Reason, token));
+        var skips = planned.SelectMany(p => (cancelled.Contains(p.Member.Recipient.Identifier)
+                ? p.Plan.Deliver.Select(c => new SkippedChannel(c, CancelledReason))
+                : p.Plan.Skipped)
+            .Select(s => new RecordedOutcome(p.Member.Recipient.Identifier, s.Channel, DeliveryStatus.Skipped, s.Reason)));
+        await deliveries.RecordAllAsync(send.AppId, send.SendId, skips, ct);
 
         var toInbox = planned
             .Where(p => p.Plan.Includes(DeliveryChannels.InApp) && !cancelled.Contains(p.Member.Recipient.Identifier))
@@ -70,10 +70,10 @@ public sealed class RecipientDelivery(
                 == DeliveryOutcome.NotRendered)
                 notRendered.Add(r.Recipient.Identifier);
         });
-        await Task.WhenAll(notRendered.Select(user =>
-            deliveries.RecordAsync(send.AppId, send.SendId, user, DeliveryChannels.InApp, DeliveryStatus.Failed, personalize?.Error(user), ct)));
-        await deliveries.RecordAllAsync(send.AppId, send.SendId,
-            toInbox.Select(r => r.Recipient.Identifier).Except(notRendered).Select(user => (user, DeliveryChannels.InApp)), DeliveryStatus.Sent, ct);
+        var failed = notRendered.ToHashSet();
+        await deliveries.RecordAllAsync(send.AppId, send.SendId, toInbox.Select(r => r.Recipient.Identifier).Select(user => failed.Contains(user)
+            ? new RecordedOutcome(user, DeliveryChannels.InApp, DeliveryStatus.Failed, personalize?.Error(user))
+            : new RecordedOutcome(user, DeliveryChannels.InApp, DeliveryStatus.Sent)), ct);
         await dispatch.DispatchAsync(app, send, planned
             .Where(p => !cancelled.Contains(p.Member.Recipient.Identifier))
             .SelectMany(p => p.Plan.Deliver.Where(c => c != DeliveryChannels.InApp).Select(c => (p.Member.Recipient, c)))
