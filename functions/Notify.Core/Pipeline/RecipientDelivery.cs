@@ -14,6 +14,9 @@ namespace Notify.Core.Pipeline;
 /// <summary>A recipient as fan-out found them: listed on the send (no channel restriction) or a topic member.</summary>
 public sealed record AudienceMember(Recipient Recipient, IReadOnlyList<string>? TopicChannels);
 
+/// <summary>A send and the recipients of it to deliver now.</summary>
+public sealed record SendAudience(SendRow Send, IReadOnlyList<AudienceMember> Audience);
+
 /// <summary>
 /// Delivers a send to a batch of recipients: plans each recipient's channels (<see cref="ChannelPlanner"/>),
 /// records preference skips, and writes the inbox items. Running it twice changes nothing.
@@ -25,15 +28,37 @@ public sealed class RecipientDelivery(
     public const string CancelledReason = "cancelled";
 
     /// <param name="fromAppAudience">The recipients were read from the app-wide audience (a broadcast's page), so they are in it already.</param>
-    public async Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, bool fromAppAudience, CancellationToken ct)
+    public Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, bool fromAppAudience, CancellationToken ct) =>
+        DeliverAllAsync(send.AppId, [new SendAudience(send, audience)], fromAppAudience, ct);
+
+    /// <summary>
+    /// Delivers sends of one app together (a commit group's): their id-index rows and audience joins are written
+    /// as one set, a transaction per partition they share, before each send's own inbox writes and records.
+    /// </summary>
+    public async Task DeliverAllAsync(string appId, IReadOnlyList<SendAudience> sends, bool fromAppAudience, CancellationToken ct)
     {
-        var app = await apps.GetCachedAsync(send.AppId, ct);
+        var app = await apps.GetCachedAsync(appId, ct);
         if (app is null) return;
+        var prepared = new PreparedSend[sends.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, sends.Count), Concurrently(ct), async (i, token) =>
+            prepared[i] = await PrepareAsync(app, sends[i], token));
+        // The index goes first: an item must never exist without the row that finds its user.
+        await inbox.IndexAsync(appId, prepared.SelectMany(p => p.ToInbox.Select(r => (r.Id, r.Recipient.Identifier))), ct);
+        // Writes that need no profile do not read the user row, so cannot tell a new user: join them all up front.
+        if (!fromAppAudience)
+            await indexes.JoinAllAsync(appId, prepared.Where(p => p.Personalize is null)
+                .SelectMany(p => p.ToInbox.Where(r => r.Recipient.Profile is null).Select(r => r.Recipient.Identifier)).Distinct().ToList(), ct);
+        await Parallel.ForEachAsync(prepared, Concurrently(ct), async (p, token) => await CompleteAsync(app, p, token));
+    }
+
+    /// <summary>Plans each recipient's channels and puts the skips on record, before any channel delivers.</summary>
+    private async Task<PreparedSend> PrepareAsync(App app, SendAudience target, CancellationToken ct)
+    {
+        var (send, audience) = target;
         var cancelled = await sends.GetCancelledAmongAsync(send, audience.Select(a => a.Recipient.Identifier), ct);
         var sendChannels = send.Channels is null ? AppChannels.Defaults(app) : DeliveryChannels.Split(send.Channels);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct };
         var planned = new (AudienceMember Member, ChannelPlan Plan)[audience.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, audience.Count), parallel, async (i, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, audience.Count), Concurrently(ct), async (i, token) =>
         {
             var member = audience[i];
             // Rules are per category, so a send without one needs no preference read.
@@ -41,8 +66,6 @@ public sealed class RecipientDelivery(
                 : (await preferences.GetAsync(send.AppId, member.Recipient.Identifier, token)).ForCategory(send.CategoryId);
             planned[i] = (member, ChannelPlanner.Plan(sendChannels, member.TopicChannels, rules));
         });
-
-        // Skips are known from the plan alone, so they are on record before any channel delivers.
         var skips = planned.SelectMany(p => (cancelled.Contains(p.Member.Recipient.Identifier)
                 ? p.Plan.Deliver.Select(c => new SkippedChannel(c, CancelledReason))
                 : p.Plan.Skipped)
@@ -51,20 +74,26 @@ public sealed class RecipientDelivery(
 
         var toInbox = planned
             .Where(p => p.Plan.Includes(DeliveryChannels.InApp) && !cancelled.Contains(p.Member.Recipient.Identifier))
-            .Select(p => (p.Member.Recipient, Id: NotificationIds.For(send.AppId, send.SendId, p.Member.Recipient.Identifier)))
+            .Select(p => new InboxTarget(p.Member.Recipient, send.ItemIdFor(p.Member.Recipient.Identifier)))
             .ToList();
-        // The index goes first: an item must never exist without the row that finds its user.
-        await inbox.IndexAsync(send.AppId, toInbox.Select(r => (r.Id, r.Recipient.Identifier)), ct);
         var content = new InboxContent(send.SendId, send.CreatedAt, send.Content)
         {
             ActionsJson = send.ActionsJson,
         };
         var personalize = await templates.ForAsync(send, content, ct);
-        // Writes that need no profile do not read the user row, so cannot tell a new user: join them all up front.
-        if (personalize is null && !fromAppAudience)
-            await indexes.JoinAllAsync(send.AppId, toInbox.Where(r => r.Recipient.Profile is null).Select(r => r.Recipient.Identifier).ToList(), ct);
+        var toChannels = planned
+            .Where(p => !cancelled.Contains(p.Member.Recipient.Identifier))
+            .SelectMany(p => p.Plan.Deliver.Where(c => c != DeliveryChannels.InApp).Select(c => (p.Member.Recipient, c)))
+            .ToList();
+        return new PreparedSend(send, toInbox, content, personalize, toChannels);
+    }
+
+    /// <summary>Writes the send's inbox items, records them, and hands the other channels on.</summary>
+    private async Task CompleteAsync(App app, PreparedSend prepared, CancellationToken ct)
+    {
+        var (send, toInbox, content, personalize, toChannels) = prepared;
         var notRendered = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(toInbox, parallel, async (r, token) =>
+        await Parallel.ForEachAsync(toInbox, Concurrently(ct), async (r, token) =>
         {
             if (await writer.DeliverAsync(send.AppId, r.Recipient.Identifier, r.Id, content, r.Recipient.Profile, personalize is null ? null : personalize.Render, token)
                 == DeliveryOutcome.NotRendered)
@@ -74,9 +103,15 @@ public sealed class RecipientDelivery(
         await deliveries.RecordAllAsync(send.AppId, send.SendId, toInbox.Select(r => r.Recipient.Identifier).Select(user => failed.Contains(user)
             ? new RecordedOutcome(user, DeliveryChannels.InApp, DeliveryStatus.Failed, personalize?.Error(user))
             : new RecordedOutcome(user, DeliveryChannels.InApp, DeliveryStatus.Sent)), ct);
-        await dispatch.DispatchAsync(app, send, planned
-            .Where(p => !cancelled.Contains(p.Member.Recipient.Identifier))
-            .SelectMany(p => p.Plan.Deliver.Where(c => c != DeliveryChannels.InApp).Select(c => (p.Member.Recipient, c)))
-            .ToList(), toInbox.Select(r => r.Recipient.Identifier).ToHashSet(), ct);
+        await dispatch.DispatchAsync(app, send, toChannels, toInbox.Select(r => r.Recipient.Identifier).ToHashSet(), ct);
     }
+
+    private ParallelOptions Concurrently(CancellationToken ct) =>
+        new() { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct };
+
+    private sealed record InboxTarget(Recipient Recipient, long Id);
+
+    private sealed record PreparedSend(
+        SendRow Send, IReadOnlyList<InboxTarget> ToInbox, InboxContent Content, InAppPersonalizer? Personalize,
+        IReadOnlyList<(Recipient Recipient, string Channel)> ToChannels);
 }

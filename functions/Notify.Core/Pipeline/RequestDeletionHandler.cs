@@ -3,6 +3,7 @@ using Notify.Core.Channels;
 using Notify.Core.Deliveries;
 using Notify.Core.Inbox;
 using Notify.Core.Requests;
+using Notify.Core.Sends;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Pipeline;
@@ -19,20 +20,25 @@ public sealed record RequestDeletionMessage(string AppId, string RequestId, stri
 /// so an audience of any size leaves every inbox without being loaded. Deleting an item twice changes
 /// nothing, so a repeated page is harmless.
 /// </summary>
-public sealed class RequestDeletionHandler(RequestStore requests, DeliveryStore deliveries, InboxStore inbox, NotifyStorage storage,
-    IOptions<NotifyOptions> options) : IQueueHandler<RequestDeletionMessage>
+public sealed class RequestDeletionHandler(RequestStore requests, SendStore sends, DeliveryStore deliveries, InboxStore inbox,
+    NotifyStorage storage, IOptions<NotifyOptions> options) : IQueueHandler<RequestDeletionMessage>
 {
     public async Task HandleAsync(RequestDeletionMessage message, long dequeueCount, CancellationToken ct)
     {
         if (await requests.GetDeletedAsync(message.AppId, message.RequestId, ct) is null) return;
+        // The purge removes the send row before the request row: without it, only the purge is left to finish.
+        if (await sends.GetAsync(message.AppId, message.RequestId, ct) is not { } send)
+        {
+            await requests.PurgeAsync(message.AppId, message.RequestId, ct);
+            return;
+        }
         var pageSize = options.Value.RecipientsPerChunk;
         var pages = deliveries.QueryUsers(message.AppId, message.RequestId, DeliveryChannels.InApp, DeliveryStatus.Sent, pageSize, ct)
             .AsPages(message.Continuation, pageSize);
         await foreach (var page in pages)
         {
             await Parallel.ForEachAsync(page.Values, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct },
-                async (row, token) => await inbox.ChangeAsync(message.AppId, row.UserId,
-                    NotificationIds.For(message.AppId, message.RequestId, row.UserId), InboxChange.Deleted, token));
+                async (row, token) => await inbox.ChangeAsync(message.AppId, row.UserId, send.ItemIdFor(row.UserId), InboxChange.Deleted, token));
             if (page.ContinuationToken is not null)
             {
                 await storage.EnqueueAsync(QueueNames.RequestDeletions, message with { Continuation = page.ContinuationToken }, null, ct);

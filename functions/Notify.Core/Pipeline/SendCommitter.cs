@@ -74,7 +74,13 @@ public sealed class SendCommitter(SendStore sends, NotifyStorage storage)
     {
         var groupId = Guid.CreateVersion7().ToString();
         var ids = group.Select((_, i) => $"{groupId[..^2]}{i:x2}").ToList();
-        for (var i = 0; i < group.Count; i++) group[i].Send.SendId = ids[i];
+        var itemIdBucket = TableKeys.BucketOf(groupId, TableKeys.UserBuckets);
+        for (var i = 0; i < group.Count; i++)
+        {
+            group[i].Send.SendId = ids[i];
+            // A group's items then share an id-index partition. Only one-recipient sends: that bounds its rows by the group's size.
+            if (group[i].Send.RecipientCount == 1) group[i].Send.ItemIdBucket = itemIdBucket;
+        }
         // The requests are answered from this commit: it must not stop because one of them went away.
         await sends.SaveGroupAsync(group.Select(p => p.Send).ToList(), CancellationToken.None);
         await storage.EnqueueAsync(QueueNames.Sends, new SendMessage(appId, ids[0], ids.Count > 1 ? ids : null), null, CancellationToken.None);

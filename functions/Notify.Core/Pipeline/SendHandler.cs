@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Notify.Core.Scheduling;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
@@ -14,7 +13,7 @@ namespace Notify.Core.Pipeline;
 /// message. A cancelled, already fanned-out or early send changes nothing; a repeat re-queues the work,
 /// and delivering twice changes nothing.
 /// </summary>
-public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, NotifyStorage storage, IOptions<NotifyOptions> options,
+public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, NotifyStorage storage,
     TimeProvider clock, ILogger<SendHandler> logger) : IQueueHandler<SendMessage>
 {
     private static readonly string[] Pending = [SendStatus.Scheduled, SendStatus.Accepted];
@@ -51,22 +50,29 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
     private async Task FanOutGroupAsync(string appId, IReadOnlyList<string> sendIds, CancellationToken ct)
     {
         var group = (await sends.GetGroupAsync(appId, sendIds, ct)).Where(s => Pending.Contains(s.Status)).ToList();
-        await Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct },
-            async (send, token) => await FanOutAsync(send, token));
+        var carried = group.Where(s => s.RecipientsJson is not null).Select(s => new SendAudience(s, Carried(s))).ToList();
+        await Task.WhenAll(group.Select(s => QueueWorkAsync(s, ct)).Append(delivery.DeliverAllAsync(appId, carried, fromAppAudience: false, ct)));
         await sends.TransitionAllAsync(group, Pending, SendStatus.FannedOut, ct);
     }
 
     private async Task FanOutAsync(SendRow send, CancellationToken ct)
     {
+        var carried = send.RecipientsJson is null ? Task.CompletedTask : delivery.DeliverAsync(send, Carried(send), fromAppAudience: false, ct);
+        await Task.WhenAll(QueueWorkAsync(send, ct), carried);
+    }
+
+    /// <summary>One delivery message per recipient chunk and one first-page message per topic bucket.</summary>
+    private async Task QueueWorkAsync(SendRow send, CancellationToken ct)
+    {
         var deliveries = Enumerable.Range(0, send.ChunkCount).Select(chunk =>
             storage.EnqueueAsync(QueueNames.Deliveries, new DeliveryMessage(send.AppId, send.SendId, chunk), null, ct));
         var topicPages = send.TopicIdList.SelectMany(topic => Enumerable.Range(0, TopicMemberStore.BucketCount).Select(bucket =>
             storage.EnqueueAsync(QueueNames.TopicPages, new TopicPageMessage(send.AppId, send.SendId, topic, bucket, 0, null), null, ct)));
-        var carried = send.RecipientsJson is { } json
-            ? delivery.DeliverAsync(send, Recipient.Deserialize(json).Select(r => new AudienceMember(r, null)).ToList(), fromAppAudience: false, ct)
-            : Task.CompletedTask;
-        await Task.WhenAll(deliveries.Concat(topicPages).Append(carried));
+        await Task.WhenAll(deliveries.Concat(topicPages));
         logger.LogInformation("Send {SendId} fanned out into {Chunks} recipient chunks and {Topics} topics × {Buckets} buckets",
             send.SendId, send.ChunkCount, send.TopicIdList.Count, TopicMemberStore.BucketCount);
     }
+
+    private static List<AudienceMember> Carried(SendRow send) =>
+        send.RecipientsJson is { } json ? Recipient.Deserialize(json).Select(r => new AudienceMember(r, null)).ToList() : [];
 }

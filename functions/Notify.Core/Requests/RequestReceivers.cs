@@ -35,7 +35,7 @@ public sealed class RequestReceivers(DeliveryStore deliveries, InboxAnswers answ
 
     private async Task<Receiver> ReadAsync(SendRow send, string userId, CancellationToken ct)
     {
-        var itemId = NotificationIds.For(send.AppId, send.SendId, userId);
+        var itemId = send.ItemIdFor(userId);
         var state = answers.ReadStateAsync(send.AppId, userId, itemId, ct);
         var user = users.GetAsync(send.AppId, userId, ct);
         var device = (await state)?.DeviceId is { } deviceId ? await devices.GetAsync(send.AppId, userId, deviceId, ct) : null;

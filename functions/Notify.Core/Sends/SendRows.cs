@@ -1,5 +1,6 @@
 using System.Runtime.Serialization;
 using Notify.Core.Content;
+using Notify.Core.Inbox;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Sends;
@@ -53,8 +54,18 @@ public sealed class SendRow : TableRow
     /// worth, carried on the row itself, so fan-out reads a whole group in one query. Null otherwise.
     /// </summary>
     public string? RecipientsJson { get; set; }
+    /// <summary>
+    /// Set on a one-recipient send committed in a group (<see cref="Pipeline.SendCommitter"/>): its item id carries
+    /// this bucket, the group's, instead of its user's, so the id-index rows of the group's sends share one partition
+    /// and are written in one transaction. Null: the user's bucket.
+    /// </summary>
+    public int? ItemIdBucket { get; set; }
     /// <summary><see cref="Answers.ItemActions"/> as JSON, copied onto every item.</summary>
     public string? ActionsJson { get; set; }
+
+    /// <summary>The id of the send's item in the user's inbox; the same whenever it is computed.</summary>
+    public long ItemIdFor(string userId) =>
+        NotificationIds.For(AppId, SendId, userId, ItemIdBucket ?? TableKeys.UserBucket(userId));
 
     /// <summary>The content columns as one record: the one place a send's content meets its stored shape.</summary>
     [IgnoreDataMember]

@@ -1,3 +1,4 @@
+using System.Net;
 using Notify.Core.Storage;
 using Notify.Tests.Infrastructure;
 
@@ -19,10 +20,22 @@ public sealed class GroupCommitTests(NotifyServer server) : IClassFixture<Notify
         Assert.All(ids, id => Assert.True(Guid.TryParse(id, out _), $"{id} is a GUID"));
         var partitions = ids.Select(id => TableKeys.Send(app.Id, id)).Distinct().Count();
         Assert.True(partitions < sends, $"{sends} concurrent sends took {partitions} commits");
+        var itemIds = new Dictionary<string, long>();
         for (var user = 0; user < 4; user++)
         {
             var inbox = await server.WaitForInboxAsync(app, $"group-{user}", sends / 4);
             Assert.Equal(sends / 4, inbox["data"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()).Distinct().Count());
+            foreach (var item in inbox["data"]!.AsArray()) itemIds[item!["title"]!.GetValue<string>()] = item["id"]!.GetValue<long>();
         }
+
+        // One-recipient sends of a group share their items' id bucket, so the group's id-index rows are one partition,
+        // though the users' own buckets differ.
+        Assert.Equal(4, Enumerable.Range(0, 4).Select(u => TableKeys.UserBucket($"group-{u}")).Distinct().Count());
+        var groups = Enumerable.Range(0, sends).GroupBy(i => TableKeys.Send(app.Id, ids[i])).Where(g => g.Select(i => i % 4).Distinct().Count() > 1).ToList();
+        Assert.NotEmpty(groups);
+        Assert.All(groups, g => Assert.Single(g.Select(i => itemIds[$"g{i}"] % TableKeys.UserBuckets).Distinct()));
+        // The index finds each item's user for a backend that names none.
+        foreach (var i in groups[0])
+            await server.Http.CallAsync(app.Backend(HttpMethod.Post, $"v3/notifications/{itemIds[$"g{i}"]}/click"), HttpStatusCode.OK);
     }
 }
