@@ -84,15 +84,28 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
         return new DeliveryPage([], null);
     }
 
-    /// <summary>Deliveries per status, from the tally rows alone.</summary>
+    /// <summary>Deliveries per status, from the tally rows alone; partitions with many changes are folded after the read.</summary>
     public async Task<IReadOnlyDictionary<string, int>> TotalsAsync(string appId, string sendId, CancellationToken ct)
     {
-        var totals = DeliveryStatus.All.ToDictionary(s => s, _ => 0);
+        var reader = new DeliveryTally.Reader();
         await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
             $"PartitionKey ge {TableKeys.DeliveriesOf(appId, sendId)} and PartitionKey lt {TableKeys.DeliveriesEnd(appId, sendId)} and RowKey ge {TableKeys.DeliveryRecords.TallyPrefix} and RowKey lt {TableKeys.DeliveryRecords.TallyEnd}"),
             cancellationToken: ct))
-            DeliveryTally.AddTo(totals, row);
-        return totals;
+            reader.Add(row);
+        await Task.WhenAll(reader.Folds.Select(fold => FoldAsync(fold, ct)));
+        return reader.Totals;
+    }
+
+    private async Task FoldAsync(DeliveryTally.Fold fold, CancellationToken ct)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(fold.Actions(), ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            // Another reader folded first; the totals read are still exact.
+        }
     }
 
     private async Task AddAllAsync(IEnumerable<DeliveryRow> rows, CancellationToken ct) =>

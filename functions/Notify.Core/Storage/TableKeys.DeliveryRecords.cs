@@ -14,6 +14,8 @@ public static partial class TableKeys
         public static string Tally(string unique) => $"{TallyPrefix}{unique}";
 
         public const string TallyPrefix = "t|";
+        /// <summary>The partition's folded tally: the prefix itself, so it sorts before the change rows.</summary>
+        public const string TallyFolded = TallyPrefix;
         public const string TallyEnd = "t}";
 
         /// <summary>The user opened the send's item (an item that asks for an answer), beside the user's delivery records.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Notify.Core.Deliveries;
+using Notify.Core.Storage;
 using Notify.Tests.Infrastructure;
 
 namespace Notify.Tests.Delivery;
@@ -44,6 +46,35 @@ public sealed class DeliveryListingTests(NotifyServer server) : IClassFixture<No
         Assert.Equal(60, all.Count);
     }
 
+    [Fact]
+    public async Task Should_fold_a_partitions_tally_changes_and_keep_the_totals()
+    {
+        var app = await server.CreateAppAsync();
+        // All in one user bucket: each SMS skip after queuing writes a change row into that one partition.
+        var recipients = Enumerable.Range(0, 20_000).Select(i => $"fold-{i}").Where(u => TableKeys.UserBucket(u) == 7).Take(DeliveryTally.FoldAfter + 10).ToArray();
+        var sendId = await server.SendNotificationAsync(app, new
+        {
+            notification = new { title = "folded" },
+            sendTo = new { recipients },
+            @override = new { channels = new[] { "inApp", "sms" } },
+        });
+        var partition = $"{TableKeys.DeliveriesOf(app.Id, sendId)}{7:x2}";
+        // Waiting through the listing would read the totals, and so fold, before the count below.
+        await TestCatalog.EventuallyAsync(async () => await CountAsync(partition, DeliveryStatus.Skipped) == recipients.Length, "every SMS skipped");
+        var before = await TallyRowsAsync(partition);
+        Assert.True(before >= DeliveryTally.FoldAfter + 10, $"{before} tally rows");
+
+        var first = (await List(app, sendId, "limit=1"))["totals"]!;
+        var after = await TallyRowsAsync(partition);
+        var second = (await List(app, sendId, "limit=1"))["totals"]!;
+
+        Assert.True(after < DeliveryTally.FoldAfter, $"{before} tally rows folded to {after}");
+        Assert.Equal(recipients.Length, first[DeliveryStatus.Sent]!.GetValue<int>());
+        Assert.Equal(recipients.Length, first[DeliveryStatus.Skipped]!.GetValue<int>());
+        Assert.Equal(0, first[DeliveryStatus.Queued]!.GetValue<int>());
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
+    }
+
     [Theory]
     [InlineData("limit=0", "limit must be an integer from 1 to 1000")]
     [InlineData("limit=1001", "limit must be an integer from 1 to 1000")]
@@ -59,6 +90,20 @@ public sealed class DeliveryListingTests(NotifyServer server) : IClassFixture<No
 
         Assert.Equal("error", answer["status"]!.GetValue<string>());
         Assert.Contains(answer["message"]!.AsArray(), m => m!.GetValue<string>().StartsWith(message, StringComparison.Ordinal));
+    }
+
+    private Task<int> TallyRowsAsync(string partition) => CountAsync(TableClient.CreateQueryFilter(
+        $"PartitionKey eq {partition} and RowKey ge {TableKeys.DeliveryRecords.TallyPrefix} and RowKey lt {TableKeys.DeliveryRecords.TallyEnd}"));
+
+    private Task<int> CountAsync(string partition, string status) => CountAsync(TableClient.CreateQueryFilter(
+        $"PartitionKey eq {partition} and RowKey ge {TableKeys.DeliveryRecords.RecordPrefix} and RowKey lt {TableKeys.DeliveryRecords.RecordEnd} and Status eq {status}"));
+
+    private async Task<int> CountAsync(string filter)
+    {
+        var count = 0;
+        await foreach (var _ in server.Storage.Table(TableNames.Deliveries).QueryAsync<TableEntity>(filter, select: ["RowKey"]))
+            count++;
+        return count;
     }
 
     private async Task<JsonNode> List(TestApp app, string sendId, string query) =>
