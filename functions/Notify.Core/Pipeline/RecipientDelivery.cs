@@ -37,6 +37,7 @@ public sealed class RecipientDelivery(
     /// </summary>
     public async Task DeliverAllAsync(string appId, IReadOnlyList<SendAudience> sends, bool fromAppAudience, CancellationToken ct)
     {
+        if (sends.Count == 0) return;
         var app = await apps.GetCachedAsync(appId, ct);
         if (app is null) return;
         var prepared = new PreparedSend[sends.Count];

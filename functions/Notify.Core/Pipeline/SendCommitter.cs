@@ -78,8 +78,9 @@ public sealed class SendCommitter(SendStore sends, NotifyStorage storage)
         for (var i = 0; i < group.Count; i++)
         {
             group[i].Send.SendId = ids[i];
-            // A group's items then share an id-index partition. Only one-recipient sends: that bounds its rows by the group's size.
-            if (group[i].Send.RecipientCount == 1) group[i].Send.ItemIdBucket = itemIdBucket;
+            // A group's items then share an id-index partition. Only sends to one listed recipient and no topic (a broadcast
+            // is one): that bounds the partition's rows by the group's size.
+            if (group[i].Send is { RecipientCount: 1, TopicIds: null }) group[i].Send.ItemIdBucket = itemIdBucket;
         }
         // The requests are answered from this commit: it must not stop because one of them went away.
         await sends.SaveGroupAsync(group.Select(p => p.Send).ToList(), CancellationToken.None);

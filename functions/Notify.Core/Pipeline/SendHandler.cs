@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using Notify.Core.Scheduling;
 using Notify.Core.Sends;
@@ -13,7 +14,7 @@ namespace Notify.Core.Pipeline;
 /// message. A cancelled, already fanned-out or early send changes nothing; a repeat re-queues the work,
 /// and delivering twice changes nothing.
 /// </summary>
-public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, NotifyStorage storage,
+public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, NotifyStorage storage, IOptions<NotifyOptions> options,
     TimeProvider clock, ILogger<SendHandler> logger) : IQueueHandler<SendMessage>
 {
     private static readonly string[] Pending = [SendStatus.Scheduled, SendStatus.Accepted];
@@ -50,8 +51,11 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
     private async Task FanOutGroupAsync(string appId, IReadOnlyList<string> sendIds, CancellationToken ct)
     {
         var group = (await sends.GetGroupAsync(appId, sendIds, ct)).Where(s => Pending.Contains(s.Status)).ToList();
+        if (group.Count == 0) return;
         var carried = group.Where(s => s.RecipientsJson is not null).Select(s => new SendAudience(s, Carried(s))).ToList();
-        await Task.WhenAll(group.Select(s => QueueWorkAsync(s, ct)).Append(delivery.DeliverAllAsync(appId, carried, fromAppAudience: false, ct)));
+        var queued = Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct },
+            async (send, token) => await QueueWorkAsync(send, token));
+        await Task.WhenAll(queued, delivery.DeliverAllAsync(appId, carried, fromAppAudience: false, ct));
         await sends.TransitionAllAsync(group, Pending, SendStatus.FannedOut, ct);
     }
 
@@ -69,7 +73,7 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
         var topicPages = send.TopicIdList.SelectMany(topic => Enumerable.Range(0, TopicMemberStore.BucketCount).Select(bucket =>
             storage.EnqueueAsync(QueueNames.TopicPages, new TopicPageMessage(send.AppId, send.SendId, topic, bucket, 0, null), null, ct)));
         await Task.WhenAll(deliveries.Concat(topicPages));
-        logger.LogInformation("Send {SendId} fanned out into {Chunks} recipient chunks and {Topics} topics × {Buckets} buckets",
+        logger.LogInformation("Send {SendId} queued {Chunks} recipient chunks and {Topics} topics × {Buckets} buckets",
             send.SendId, send.ChunkCount, send.TopicIdList.Count, TopicMemberStore.BucketCount);
     }
 

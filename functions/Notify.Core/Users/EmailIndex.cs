@@ -38,7 +38,7 @@ public sealed class EmailIndex(NotifyStorage storage)
         var found = await Task.WhenAll(candidates.Select(u => users.GetAsync(appId, u, ct)));
         return found.OfType<UserRow>()
             .Where(u => string.Equals(Profiles.Email(u.ProfileJson), email, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(u => u.CreatedAt)
+            .OrderBy(u => u.Created)
             .FirstOrDefault();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Notify.Core.Storage;
 
 namespace Notify.Core.Users;
@@ -12,6 +13,13 @@ public sealed class UserRow : TableRow
     public string ProfileJson { get; set; } = "{}";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A row first made by a delivery has no times of its own (the delivery does not read the row): its timestamp stands in.</summary>
+    [IgnoreDataMember]
+    public DateTimeOffset Created => CreatedAt == default ? Timestamp ?? default : CreatedAt;
+
+    [IgnoreDataMember]
+    public DateTimeOffset Updated => UpdatedAt == default ? Timestamp ?? default : UpdatedAt;
     /// <summary>Channels the user muted per batch-API notification, as JSON (<see cref="Preferences.NotificationMutes"/>).</summary>
     public string? MutesJson { get; set; }
 

@@ -56,8 +56,7 @@ public sealed class UserStore(NotifyStorage storage, UserIndexes indexes, TimePr
             var stored = await ReadAsync(appId, userId, ct);
             if (stored is { Deleting: true }) throw new UserBeingDeletedException(userId);
             var user = stored ?? UserRow.New(appId, userId, clock.GetUtcNow());
-            // A delivery creates the row without times of its own.
-            if (user.CreatedAt == default) user.CreatedAt = user.Timestamp ?? clock.GetUtcNow();
+            user.CreatedAt = user.Created;
             var before = user.ProfileJson;
             change(user);
             user.UpdatedAt = clock.GetUtcNow();

@@ -38,4 +38,24 @@ public sealed class GroupCommitTests(NotifyServer server) : IClassFixture<Notify
         foreach (var i in groups[0])
             await server.Http.CallAsync(app.Backend(HttpMethod.Post, $"v3/notifications/{itemIds[$"g{i}"]}/click"), HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Should_keep_the_users_own_id_bucket_for_grouped_sends_that_also_name_a_topic()
+    {
+        var app = await server.CreateAppAsync();
+        var members = Enumerable.Range(0, 6).Select(i => $"member-{i}").ToArray();
+        await server.CreateTopicAsync(app, "crowd", members.Cast<object>().ToArray());
+        const int sends = 12;
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, sends).Select(i =>
+            server.SendNotificationAsync(app, new { notification = new { title = $"t{i}" }, sendTo = new { topics = new[] { "crowd" }, recipients = new[] { $"listed-{i}" } } })));
+
+        Assert.True(ids.Select(id => TableKeys.Send(app.Id, id)).Distinct().Count() < sends, "the sends were committed in groups");
+        // A topic's whole audience would otherwise share one id-index partition.
+        foreach (var user in members.Append("listed-0"))
+        {
+            var inbox = await server.WaitForInboxAsync(app, user, user == "listed-0" ? 1 : sends);
+            Assert.All(inbox["data"]!.AsArray(), item => Assert.Equal(TableKeys.UserBucket(user), item!["id"]!.GetValue<long>() % TableKeys.UserBuckets));
+        }
+    }
 }

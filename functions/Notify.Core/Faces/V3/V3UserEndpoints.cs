@@ -88,8 +88,5 @@ public sealed class V3UserEndpoints(V3Call call, V3Authenticator auth, UserStore
 
 public sealed record UserView(string Identifier, JsonObject Profile, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    /// <summary>A user first made by a delivery has no times of its own (the delivery does not read the row): its row's timestamp stands in.</summary>
-    public static UserView From(UserRow row) => new(row.Identifier, Profiles.Parse(row.ProfileJson),
-        row.CreatedAt == default ? row.Timestamp ?? default : row.CreatedAt,
-        row.UpdatedAt == default ? row.Timestamp ?? default : row.UpdatedAt);
+    public static UserView From(UserRow row) => new(row.Identifier, Profiles.Parse(row.ProfileJson), row.Created, row.Updated);
 }

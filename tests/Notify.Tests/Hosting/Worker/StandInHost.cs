@@ -78,28 +78,12 @@ public sealed class StandInHost : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Sends a request the way the host proxies it: to the worker's own listener, with an InvocationRequest for the same
-    /// id. The worker pairs the two within fixed windows (5 s for the invocation after the request, 15 s for the
-    /// request after the invocation); when a loaded machine misses one, the function never ran, so the request is
-    /// sent again under a new invocation id, as many times as <see cref="PairingAttempts"/> allows.
-    /// </summary>
+    /// <summary>Sends a request the way the host proxies it (see <see cref="StartPairedAsync"/>) and returns its whole answer.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            using var abandon = new CancellationTokenSource();
-            var (function, response, invocation) = Start(Copy(request, body), HttpCompletionOption.ResponseContentRead, abandon.Token);
-            var result = await invocation;
-            if (attempt < PairingAttempts && NeverPaired(result))
-            {
-                await abandon.CancelAsync();
-                continue;
-            }
-            EnsureSucceeded(function, result);
-            return await response;
-        }
+        var (function, response, invocation) = await StartPairedAsync(request, HttpCompletionOption.ResponseContentRead);
+        EnsureSucceeded(function, await invocation);
+        return await response;
     }
 
     /// <summary>
@@ -108,8 +92,33 @@ public sealed class StandInHost : IAsyncDisposable
     /// </summary>
     public async Task<(HttpResponseMessage Response, Task Invocation)> OpenStreamAsync(HttpRequestMessage request)
     {
-        var (function, response, invocation) = Start(request, HttpCompletionOption.ResponseHeadersRead, CancellationToken.None);
+        var (function, response, invocation) = await StartPairedAsync(request, HttpCompletionOption.ResponseHeadersRead);
         return (await response, invocation.ContinueWith(t => EnsureSucceeded(function, t.Result), TaskScheduler.Default));
+    }
+
+    /// <summary>
+    /// Sends the request to the worker's own listener with an InvocationRequest for the same id. The worker pairs the
+    /// two within fixed windows (5 s for the invocation after the request, 15 s for the request after the invocation);
+    /// when a loaded machine misses one, the function never ran, so the request is sent again under a new invocation
+    /// id, as many times as <see cref="PairingAttempts"/> allows.
+    /// </summary>
+    private async Task<(LoadedFunction Function, Task<HttpResponseMessage> Response, Task<InvocationResponse> Invocation)> StartPairedAsync(
+        HttpRequestMessage request, HttpCompletionOption completion)
+    {
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            var abandon = new CancellationTokenSource();
+            var started = Start(Copy(request, body), completion, abandon.Token);
+            if (await Task.WhenAny(started.Response, started.Invocation) == started.Invocation
+                && attempt < PairingAttempts && NeverPaired(await started.Invocation))
+            {
+                await abandon.CancelAsync();
+                abandon.Dispose();
+                continue;
+            }
+            return started;
+        }
     }
 
     private (LoadedFunction Function, Task<HttpResponseMessage> Response, Task<InvocationResponse> Invocation) Start(
