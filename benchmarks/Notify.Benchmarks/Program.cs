@@ -60,7 +60,7 @@ var pair = await RawPair.MeasureAsync(await bench.RawStorageAsync("rawpair"), cl
 Console.WriteLine($"raw table write + queue put: {pair.PerSecond:F0} pairs/s, p50 {pair.P50Ms:F1} ms, p99 {pair.P99Ms:F1} ms ({clients} clients)");
 var alone = await SendApi.MeasureAcceptingAloneAsync(clients, sends);
 Report.SendApi("send API, accepting alone", alone, pair, delivered: false);
-var api = await SendApi.MeasureAsync(bench, clients, sends);
+var api = await SendApi.MeasureAsync(clients, sends);
 Report.SendApi("send API, pipeline delivering meanwhile", api, pair, delivered: true);
 var messages = await MeasureMessagesAsync();
 

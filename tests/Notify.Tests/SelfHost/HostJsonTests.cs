@@ -12,8 +12,8 @@ public sealed class HostJsonTests
 
         Assert.Equal(new QueueHostOptions
         {
-            BatchSize = 16,
-            NewBatchThreshold = 8,
+            BatchSize = 4,
+            NewBatchThreshold = 2,
             MaxPollingInterval = TimeSpan.FromSeconds(2),
             VisibilityTimeout = TimeSpan.FromSeconds(10),
             MaxDequeueCount = 5,
