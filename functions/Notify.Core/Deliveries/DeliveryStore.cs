@@ -12,7 +12,7 @@ public sealed record DeliveryPage(IReadOnlyList<DeliveryRow> Rows, string? Conti
 /// and every status change is saved under the row's ETag with its tally change in one transaction, so the
 /// tallies count each record exactly once however often a stage repeats.
 /// </summary>
-public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
+public sealed class DeliveryStore(NotifyStorage storage, TallyFolder folder, TimeProvider clock)
 {
     private const int RecordsPerTransaction = 99;
     private TableClient Table => storage.Table(TableNames.Deliveries);
@@ -54,6 +54,7 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
                     DeliveryTally.Move(row.PartitionKey, stored, row.Status),
                 ], ct);
                 row.ETag = response.Value[0].Headers.ETag ?? default;
+                await folder.ChangedAsync(row.PartitionKey);
             }
             else
             {
@@ -96,23 +97,9 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
             if (page.ContinuationToken is not null) reader.PageEnded();
         }
         foreach (var partition in reader.Cut)
-            reader.Replace(partition, await Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {TableKeys.DeliveryRecords.TallyPrefix} and RowKey lt {TableKeys.DeliveryRecords.TallyEnd}"),
-                cancellationToken: ct).ToListAsync(ct));
-        await Task.WhenAll(reader.Folds.Select(fold => FoldAsync(fold, ct)));
+            reader.Replace(partition, await Table.QueryAsync<TableEntity>(TallyFolder.Rows(partition), cancellationToken: ct).ToListAsync(ct));
+        await Task.WhenAll(reader.Folds.Select(fold => folder.FoldAsync(fold, ct)));
         return reader.Totals();
-    }
-
-    /// <summary>A fold only shortens later reads: one that fails, for a race lost or any other reason, leaves the changes to the next.</summary>
-    private async Task FoldAsync(TallyFold fold, CancellationToken ct)
-    {
-        try
-        {
-            await Table.SubmitTransactionAsync(fold.Actions(), ct);
-        }
-        catch (RequestFailedException)
-        {
-        }
     }
 
     private async Task AddAllAsync(IEnumerable<DeliveryRow> rows, CancellationToken ct) =>
@@ -123,6 +110,7 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
             try
             {
                 await Table.SubmitTransactionAsync(actions, ct);
+                await folder.ChangedAsync(batch[0].PartitionKey);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
@@ -140,6 +128,7 @@ public sealed class DeliveryStore(NotifyStorage storage, TimeProvider clock)
                 new(TableTransactionActionType.Add, row),
                 DeliveryTally.Add(row.PartitionKey, new Dictionary<string, int> { [row.Status] = 1 }),
             ], ct);
+            await folder.ChangedAsync(row.PartitionKey);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {

@@ -47,6 +47,7 @@ public static class NotifyServices
         services.AddSingleton<SendStore>();
         services.AddSingleton<SendCommitter>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<TallyFolder>();
         services.AddSingleton<SendService>();
         services.AddSingleton<CategoryStore>();
         services.AddSingleton<PreferenceStore>();

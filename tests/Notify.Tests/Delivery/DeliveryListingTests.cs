@@ -47,7 +47,7 @@ public sealed class DeliveryListingTests(NotifyServer server) : IClassFixture<No
     }
 
     [Fact]
-    public async Task Should_fold_a_partitions_tally_changes_and_keep_the_totals()
+    public async Task Should_fold_a_partitions_tally_changes_as_they_are_written_and_keep_the_totals()
     {
         var app = await server.CreateAppAsync();
         // All in one user bucket: each SMS skip after queuing writes a change row into that one partition.
@@ -61,17 +61,37 @@ public sealed class DeliveryListingTests(NotifyServer server) : IClassFixture<No
         var partition = $"{TableKeys.DeliveriesOf(app.Id, sendId)}{7:x2}";
         // Waiting through the listing would read the totals, and so fold, before the count below.
         await TestCatalog.EventuallyAsync(async () => await CountAsync(partition, DeliveryStatus.Skipped) == recipients.Length, "every SMS skipped");
-        var before = await TallyRowsAsync(partition);
-        Assert.True(before >= DeliveryTally.FoldAfter + 10, $"{before} tally rows");
 
+        var rows = await TallyRowsAsync(partition);
         var first = (await List(app, sendId, "limit=1"))["totals"]!;
-        var after = await TallyRowsAsync(partition);
         var second = (await List(app, sendId, "limit=1"))["totals"]!;
 
-        Assert.True(after < DeliveryTally.FoldAfter, $"{before} tally rows folded to {after}");
+        // Two record batches and one move per recipient were written; the writer folded them as it went.
+        Assert.True(rows < DeliveryTally.FoldAfter, $"{recipients.Length + 2} tally changes left {rows} rows");
         Assert.Equal(recipients.Length, first[DeliveryStatus.Sent]!.GetValue<int>());
         Assert.Equal(recipients.Length, first[DeliveryStatus.Skipped]!.GetValue<int>());
         Assert.Equal(0, first[DeliveryStatus.Queued]!.GetValue<int>());
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Should_fold_on_read_the_changes_other_instances_left_and_keep_the_totals()
+    {
+        var app = await server.CreateAppAsync();
+        var sendId = await server.SendNotificationAsync(app, new { notification = new { title = "read-folded" }, recipients = new[] { "reader-1" } });
+        await server.WaitForDeliveriesAsync(app, sendId, rows => rows.Count == 1, "the in-app record");
+        var partition = $"{TableKeys.DeliveriesOf(app.Id, sendId)}{TableKeys.UserBucket("other"):x2}";
+        // Tally changes as other instances' writers leave them (each folds only its own every 50th).
+        var table = server.Storage.Table(TableNames.Deliveries);
+        foreach (var batch in Enumerable.Range(0, DeliveryTally.FoldAfter + 10).Chunk(50))
+            await table.SubmitTransactionAsync(batch.Select(_ => DeliveryTally.Add(partition, new Dictionary<string, int> { [DeliveryStatus.Sent] = 1 })));
+
+        var first = (await List(app, sendId, "limit=1"))["totals"]!;
+        var rows = await TallyRowsAsync(partition);
+        var second = (await List(app, sendId, "limit=1"))["totals"]!;
+
+        Assert.Equal(1 + DeliveryTally.FoldAfter + 10, first[DeliveryStatus.Sent]!.GetValue<int>());
+        Assert.True(rows < DeliveryTally.FoldAfter, $"{DeliveryTally.FoldAfter + 10} changes left {rows} rows after a read");
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
     }
 
