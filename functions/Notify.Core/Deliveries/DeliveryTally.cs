@@ -7,12 +7,12 @@ namespace Notify.Core.Deliveries;
 /// Status counts of a send, kept as change rows written in the same transaction as the records they
 /// count (one per batch of records, one per status change), so totals are read without the records.
 /// Each bucket partition also holds one folded row (<see cref="TableKeys.DeliveryRecords.TallyFolded"/>),
-/// into which a reader folds the changes once enough have gathered: a send whose e-mails all change status
-/// otherwise leaves a change row per recipient for every later read of its totals.
+/// into which writers and readers fold the changes once enough have gathered (<see cref="TallyFolder"/>): a send
+/// whose e-mails all change status otherwise leaves a change row per recipient for every later read of its totals.
 /// </summary>
 public static class DeliveryTally
 {
-    /// <summary>Changes in a partition a read tolerates before it folds them; a fold takes 99 (one transaction with the folded row).</summary>
+    /// <summary>Changes in a partition that prompt a fold (by a writer that wrote them, or a read that found them); a fold takes 99 (one transaction with the folded row).</summary>
     public const int FoldAfter = 50;
     public const int FoldBatch = 99;
 

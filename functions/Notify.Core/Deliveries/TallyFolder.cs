@@ -30,14 +30,11 @@ public sealed class TallyFolder(NotifyStorage storage)
         if (changesSinceFold.Count > MaxPartitionsCounted) changesSinceFold.Clear();
         try
         {
-            // One page of up to a fold's worth holds the folded row and the changes a fold takes.
-            await foreach (var page in Table.QueryAsync<TableEntity>(Rows(partition), maxPerPage: DeliveryTally.FoldBatch + 1).AsPages())
-            {
-                var reader = new DeliveryTallyReader();
-                foreach (var row in page.Values) reader.Add(row);
-                foreach (var fold in reader.Folds) await FoldAsync(fold, CancellationToken.None);
-                break;
-            }
+            // The folded row and the changes a fold takes come first in the partition.
+            var reader = new DeliveryTallyReader();
+            await foreach (var row in Table.QueryAsync<TableEntity>(Rows(partition), maxPerPage: DeliveryTally.FoldBatch + 1).Take(DeliveryTally.FoldBatch + 1))
+                reader.Add(row);
+            foreach (var fold in reader.Folds) await FoldAsync(fold, CancellationToken.None);
         }
         catch (RequestFailedException)
         {

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Notify.Core.Scheduling;
 using Notify.Core.Sends;
 using Notify.Core.Storage;
@@ -43,7 +43,7 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
             if (wait <= SendSchedule.MaxQueueDelay) await storage.EnqueueAsync(QueueNames.Sends, message, wait, ct);
             return;
         }
-        await FanOutAsync(send, ct);
+        await FanOutAsync(send.AppId, [send], ct);
         await sends.TransitionAsync(send, Pending, SendStatus.FannedOut, ct);
     }
 
@@ -52,17 +52,19 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
     {
         var group = (await sends.GetGroupAsync(appId, sendIds, ct)).Where(s => Pending.Contains(s.Status)).ToList();
         if (group.Count == 0) return;
-        var carried = group.Where(s => s.RecipientsJson is not null).Select(s => new SendAudience(s, Carried(s))).ToList();
-        var queued = Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct },
-            async (send, token) => await QueueWorkAsync(send, token));
-        await Task.WhenAll(queued, delivery.DeliverAllAsync(appId, carried, fromAppAudience: false, ct));
+        await FanOutAsync(appId, group, ct);
         await sends.TransitionAllAsync(group, Pending, SendStatus.FannedOut, ct);
     }
 
-    private async Task FanOutAsync(SendRow send, CancellationToken ct)
+    /// <summary>Queues the sends' chunks and topic pages, and delivers the recipients they carry as one set.</summary>
+    private async Task FanOutAsync(string appId, IReadOnlyList<SendRow> due, CancellationToken ct)
     {
-        var carried = send.RecipientsJson is null ? Task.CompletedTask : delivery.DeliverAsync(send, Carried(send), fromAppAudience: false, ct);
-        await Task.WhenAll(QueueWorkAsync(send, ct), carried);
+        var carried = due.Where(s => s.RecipientsJson is not null)
+            .Select(s => new SendAudience(s, Recipient.Deserialize(s.RecipientsJson!).Select(r => new AudienceMember(r, null)).ToList()))
+            .ToList();
+        var queued = Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct },
+            async (send, token) => await QueueWorkAsync(send, token));
+        await Task.WhenAll(queued, delivery.DeliverAllAsync(appId, carried, fromAppAudience: false, ct));
     }
 
     /// <summary>One delivery message per recipient chunk and one first-page message per topic bucket.</summary>
@@ -76,7 +78,4 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
         logger.LogInformation("Send {SendId} queued {Chunks} recipient chunks and {Topics} topics × {Buckets} buckets",
             send.SendId, send.ChunkCount, send.TopicIdList.Count, TopicMemberStore.BucketCount);
     }
-
-    private static List<AudienceMember> Carried(SendRow send) =>
-        send.RecipientsJson is { } json ? Recipient.Deserialize(json).Select(r => new AudienceMember(r, null)).ToList() : [];
 }
