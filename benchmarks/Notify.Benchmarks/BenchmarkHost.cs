@@ -24,7 +24,6 @@ namespace Notify.Benchmarks;
 public sealed class BenchmarkHost : IAsyncDisposable
 {
     private const string OperatorKey = "benchmark-operator-key";
-    private const string DefaultPrefix = "svc";
     private readonly WebApplication app;
     private readonly string prefix;
 
@@ -43,7 +42,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
     /// <summary>The service's tables and queues through clients of the benchmark's own, so watching them is not counted.</summary>
     public NotifyStorage Storage { get; private set; } = null!;
 
-    /// <summary>Tables of their own for the raw pair, which the accepting-alone run is compared with (it too starts on empty tables).</summary>
+    /// <summary>Tables of their own for the raw pair, which accepting alone is compared with (it too starts on empty tables).</summary>
     public async Task<NotifyStorage> RawStorageAsync(string prefix)
     {
         var raw = StorageConnection.Create(app.Services.GetRequiredService<IConfiguration>(), prefix);
@@ -60,7 +59,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
     /// <paramref name="withPipeline"/> it serves HTTP only (its queue pollers and timers are not started, as on an
     /// instance that only accepts), so accepting can be measured with nothing delivering meanwhile.
     /// </summary>
-    public static async Task<BenchmarkHost> StartAsync(string prefix = DefaultPrefix, bool withPipeline = true)
+    public static async Task<BenchmarkHost> StartAsync(string prefix, bool withPipeline = true)
     {
         var host = await StartAsync(await Azurite.ConnectionStringAsync(), prefix, new StorageCounter(prefix), withPipeline);
         await host.CreateAppAsync();

@@ -3,32 +3,90 @@ using Notify.Core.Storage;
 
 namespace Notify.Benchmarks;
 
-public sealed record FanOutFigures(double RecipientsPerSecond, StorageCounts Counts, int Recipients);
+/// <summary>One send to many recipients: its time from the request until the pipeline's queues were drained, and what it cost.</summary>
+public sealed record FanOutFigures(TimeSpan Elapsed, StorageCounts Counts, int Recipients);
+
+/// <summary>
+/// A fan-out part of the run: its sends and the raw baseline's rounds, each on tables of its own. Rates are of the
+/// rounds taken together; the hottest partition is of one send.
+/// </summary>
+public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList<Timed> Raw)
+{
+    /// <summary>
+    /// <paramref name="rounds"/> sends of <paramref name="sendSize"/> and as many raw rounds of the same size, each on
+    /// tables of its own, in the order raw, send, send, raw, raw, send…: Azurite's cost of a write grows with the rows its
+    /// table holds (a point write scans every row with the same row key: each user's row, say), so rounds on fresh tables
+    /// all meet the same conditions, and the order evens out what is left (the emulator's memory). Half a send and half a raw
+    /// round on tables of their own come first, untimed: the first of each would time the JIT.
+    /// </summary>
+    /// <param name="send">Sends to <c>recipients</c> users (or topic members) named after <c>name</c>, through the host.</param>
+    /// <param name="afterLast">More work on the last send's host, with its users in place.</param>
+    public static async Task<FanOutRun> MeasureAsync(string part, int rounds, int sendSize,
+        Func<BenchmarkHost, int, string, Task<FanOutFigures>> send, Func<BenchmarkHost, Task> afterLast)
+    {
+        await using (var warm = await BenchmarkHost.StartAsync($"{part}warm"))
+        {
+            await RawAzurite.WriteAsync(await warm.RawStorageAsync($"{part}warmraw"), "raw", sendSize / 2, sendSize, concurrency: 32);
+            await send(warm, sendSize / 2, "warm");
+        }
+        var raws = new List<Timed>();
+        var sends = new List<FanOutFigures>();
+        for (var round = 0; round < rounds; round++)
+        {
+            await using var host = await BenchmarkHost.StartAsync($"{part}{round}");
+            var raw = async () => raws.Add(await RawAzurite.WriteAsync(await host.RawStorageAsync($"{part}raw{round}"), "raw", sendSize, sendSize, concurrency: 32));
+            if (round % 2 == 0) await raw();
+            sends.Add(await send(host, sendSize, $"{part}{round}"));
+            if (round % 2 == 1) await raw();
+            if (round == rounds - 1) await afterLast(host);
+        }
+        return new FanOutRun(sends, raws);
+    }
+
+    public int Recipients => Sends.Sum(s => s.Recipients);
+    public double RecipientsPerSecond => Recipients / Sends.Sum(s => s.Elapsed.TotalSeconds);
+    public double RawPerSecond => Timed.Sum(Raw).PerSecond;
+    public double Ratio => RecipientsPerSecond / RawPerSecond;
+    public StorageCounts Counts => StorageCounts.Sum(Sends.Select(s => s.Counts));
+
+    /// <summary>The send whose hottest partition took the largest share of that send's entities.</summary>
+    public FanOutFigures Hottest => Sends.MaxBy(s => s.Counts.HottestShare)!;
+}
 
 /// <summary>One send to many recipients, timed and counted from the request until the pipeline's queues are drained.</summary>
 public static class FanOut
 {
-    public static async Task<FanOutFigures> MeasureAsync(BenchmarkHost host, int recipients)
+    /// <summary>Sends to <paramref name="recipients"/> users named <paramref name="users"/>-n.</summary>
+    public static async Task<FanOutFigures> MeasureAsync(BenchmarkHost host, int recipients, string users)
     {
         host.Counter.Take();
         var watch = Stopwatch.StartNew();
         using var response = await host.Http.SendAsync(host.Send(new
         {
             notification = new { title = "Fan-out benchmark" },
-            sendTo = new { recipients = Enumerable.Range(0, recipients).Select(i => $"fan-{i}") },
+            sendTo = new { recipients = Enumerable.Range(0, recipients).Select(i => $"{users}-{i}") },
         }));
         response.EnsureSuccessStatusCode();
         await Drained(host.Storage);
-        return new FanOutFigures(recipients / watch.Elapsed.TotalSeconds, host.Counter.Take(), recipients);
+        return new FanOutFigures(watch.Elapsed, host.Counter.Take(), recipients);
     }
 
-    /// <summary>Waits until no message is left on the pipeline's queues, in flight ones included.</summary>
+    /// <summary>
+    /// Waits until no message is left on the pipeline's queues, in flight ones included. A look stops at the first queue
+    /// that holds any, so that watching adds few requests to the store the work is timed on.
+    /// </summary>
     public static async Task Drained(NotifyStorage storage)
     {
         while (true)
         {
-            var counts = await Task.WhenAll(QueueNames.All.Select(async q => (await storage.Queue(q).GetPropertiesAsync()).Value.ApproximateMessagesCount));
-            if (counts.All(c => c == 0)) return;
+            var empty = true;
+            foreach (var queue in QueueNames.All)
+            {
+                if ((await storage.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0) continue;
+                empty = false;
+                break;
+            }
+            if (empty) return;
             await Task.Delay(50);
         }
     }

@@ -43,7 +43,7 @@ public static class MessagesSendApi
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));
-        var elapsed = watch.Elapsed.TotalSeconds;
+        var elapsed = watch.Elapsed;
         await FanOut.Drained(host.Storage);
         var perMessage = host.Counter.Take().WithoutQueueReads / (double)(batches * BatchSize);
 
@@ -54,7 +54,7 @@ public static class MessagesSendApi
         await FanOut.Drained(host.Storage);
         var perV3Send = host.Counter.Take().WithoutQueueReads / (double)v3Sends;
 
-        var latency = LatencyFigures.From(batches * BatchSize / elapsed, latencies);
+        var latency = LatencyFigures.From(new Timed(batches * BatchSize, elapsed, latencies));
         return new MessagesSendFigures(latency.PerSecond, latency.P50Ms, latency.P99Ms, perMessage, perV3Send);
     }
 }

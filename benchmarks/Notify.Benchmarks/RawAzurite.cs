@@ -1,39 +1,52 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Notify.Core;
+using Notify.Core.Audience;
 using Notify.Core.Deliveries;
 using Notify.Core.Inbox;
+using Notify.Core.Pipeline;
 using Notify.Core.Storage;
+using Notify.Core.Topics;
 using Notify.Core.Users;
 
 namespace Notify.Benchmarks;
 
 /// <summary>
-/// The ceiling: the storage work the inbox path does, issued straight at Azurite with none of the
-/// service around it. Per chunk of recipients (in bucket order): the id-index rows in one transaction
-/// per bucket, one transaction per recipient (item, id row, counter change, user row merged), and the
-/// delivery records with their tally in one transaction per bucket. It writes into the service's own tables,
-/// in partitions of an app of its own (<paramref name="app"/>, new for each run): Azurite's cost of a write grows
+/// The ceiling: the storage work the inbox path does for recipients new to the app, issued straight at Azurite
+/// with none of the service around it. Per chunk of recipients (in the service's chunk order): the id-index rows in
+/// one transaction per bucket and the app-wide audience's member rows in one per member bucket, one transaction per
+/// recipient (item, id row, counter change, user row merged), and the delivery records with their tally in one
+/// transaction per bucket. It writes into the service's own tables,
+/// in partitions of an app of its own (new for each round): Azurite's cost of a write grows
 /// with the rows its table holds, so a baseline on empty tables would time the table's size, not the service.
 /// </summary>
 public static class RawAzurite
 {
     private const int ChunkSize = 250;
 
-    public static async Task<double> RecipientsPerSecondAsync(NotifyStorage storage, string app, int recipients, int concurrency)
+    /// <summary>
+    /// The first <paramref name="recipients"/> of a send to <paramref name="sendSize"/>, in its chunks: how many bucket
+    /// partitions a chunk spans, and so how many transactions it takes, depends on the size of the send it is cut from.
+    /// </summary>
+    public static async Task<Timed> WriteAsync(NotifyStorage storage, string app, int recipients, int sendSize, int concurrency)
     {
         var users = storage.Table(TableNames.Users);
         var index = storage.Table(TableNames.NotificationIndex);
         var records = storage.Table(TableNames.Deliveries);
+        var members = storage.Table(TableNames.TopicMembers);
+        string AudienceBucket(string user) => TableKeys.TopicBucket(app, AppAudience.TopicId, TableKeys.BucketOf(user, TopicMemberStore.BucketCount));
         var now = DateTimeOffset.UtcNow;
         long Id(int recipient) => NotificationIds.For(app, "send", User(recipient));
         var watch = Stopwatch.StartNew();
-        var ordered = Enumerable.Range(0, recipients).OrderBy(i => TableKeys.UserBucket(User(i)));
+        var ordered = Enumerable.Range(0, sendSize).OrderBy(i => SendService.ChunkOrder(User(i))).Take(recipients);
         foreach (var chunk in ordered.Chunk(ChunkSize))
         {
             await Task.WhenAll(chunk.GroupBy(i => TableKeys.NotificationIndex(app, Id(i))).SelectMany(g => g.Chunk(100)).Select(g =>
                 index.SubmitTransactionAsync(g.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                     new NotificationIndexRow { PartitionKey = TableKeys.NotificationIndex(app, Id(i)), RowKey = TableKeys.NotificationIndexRow(Id(i)), UserId = User(i) })))));
+            await Task.WhenAll(chunk.GroupBy(i => AudienceBucket(User(i))).SelectMany(g => g.Chunk(100)).Select(g =>
+                members.SubmitTransactionAsync(g.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                    new TopicMemberRow { PartitionKey = AudienceBucket(User(i)), RowKey = TableKeys.Encode(User(i)), UserId = User(i) })))));
             await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
             {
                 var partition = TableKeys.User(app, User(i));
@@ -55,7 +68,7 @@ public static class RawAzurite
                 return records.SubmitTransactionAsync(actions);
             }));
         }
-        return recipients / watch.Elapsed.TotalSeconds;
+        return new Timed(recipients, watch.Elapsed);
     }
 
     private static string User(int recipient) => $"raw-{recipient}";

@@ -3,15 +3,17 @@ namespace Notify.Benchmarks;
 /// <summary>The human-readable lines; the JSON line at the end carries the same figures.</summary>
 public static class Report
 {
-    public static void FanOut(string name, FanOutFigures figures, double raw, double rawAfter)
+    public static void FanOut(string name, FanOutRun run)
     {
-        var counts = figures.Counts;
-        Console.WriteLine($"raw Azurite after {name}: {rawAfter:F0} recipients/s; baseline {raw:F0}");
-        Console.WriteLine($"{name}: {figures.RecipientsPerSecond:F0} recipients/s ({figures.RecipientsPerSecond / raw:P0} of raw), " +
-            $"{(double)counts.TotalRequests / figures.Recipients:F3} storage requests, {(double)counts.EntitiesWritten / figures.Recipients:F2} entities written " +
-            $"and {(double)counts.EntitiesRead / figures.Recipients:F2} read per recipient, " +
-            $"{counts.EmptyReceives} empty queue receives");
-        Console.WriteLine($"  hottest partition: {counts.Hottest.Key.Table} {counts.Hottest.Key.Partition}, {counts.Hottest.Entities} entities, {counts.HottestShare:P2} of the send's");
+        var counts = run.Counts;
+        var hottest = run.Hottest.Counts;
+        Console.WriteLine($"raw Azurite in the {name} rounds: {run.RawPerSecond:F0} recipients/s " +
+            $"({string.Join(", ", run.Raw.Select(r => $"{r.Units} at {r.PerSecond:F0}/s"))})");
+        Console.WriteLine($"{name}: {run.RecipientsPerSecond:F0} recipients/s ({run.Ratio:P0} of raw; sends of " +
+            $"{string.Join(", ", run.Sends.Select(s => $"{s.Recipients} at {s.Recipients / s.Elapsed.TotalSeconds:F0}/s"))}), " +
+            $"{(double)counts.TotalRequests / run.Recipients:F3} storage requests, {(double)counts.EntitiesWritten / run.Recipients:F2} entities written " +
+            $"and {(double)counts.EntitiesRead / run.Recipients:F2} read per recipient, {counts.EmptyReceives} empty queue receives");
+        Console.WriteLine($"  hottest partition of a send: {hottest.Hottest.Key.Table} {hottest.Hottest.Key.Partition}, {hottest.Hottest.Entities} entities, {hottest.HottestShare:P2} of the send's");
         foreach (var (kind, n) in counts.Requests.Where(r => !r.Key.StartsWith("scope ", StringComparison.Ordinal)).OrderByDescending(r => r.Value))
             Console.WriteLine($"  {kind}: {n}");
     }

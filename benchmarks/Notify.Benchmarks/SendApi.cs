@@ -24,46 +24,54 @@ public static class SendApi
         host.Counter.Take();
         var accept = await AcceptAsync(host, clients, sends, "api");
         await FanOut.Drained(host.Storage);
-        return new SendApiFigures(accept, host.Counter.Take(), sends);
+        return new SendApiFigures(LatencyFigures.From(accept), host.Counter.Take(), sends);
     }
 
     /// <summary>
     /// Sends through an instance that only accepts, on storage of its own that nothing else polls, so nothing is
-    /// delivered meanwhile; counts are of the accepting alone, after a warm-up. An instance with the pipeline then delivers them all.
+    /// delivered meanwhile, in <paramref name="rounds"/> rounds between rounds of the raw pair on storage of its own
+    /// (<see cref="Rounds"/>, as many pairs in all as sends); counts are of the accepting alone, after a warm-up. An
+    /// instance with the pipeline then delivers them all.
     /// </summary>
-    public static async Task<SendApiFigures> MeasureAcceptingAloneAsync(int clients, int sends)
+    public static async Task<(LatencyFigures Pair, SendApiFigures Alone)> MeasureAcceptingAloneAsync(int clients, int sends, int rounds)
     {
         await using var acceptor = await BenchmarkHost.StartAsync("alone", withPipeline: false);
-        // A new instance: its first requests would time the JIT, not the path (the pair's clients are warm by then).
+        var pairStorage = await acceptor.RawStorageAsync("rawpair");
+        // A new instance: its first requests would time the JIT, not the path; the pair's clients warm up likewise.
         await AcceptAsync(acceptor, clients, WarmUpSends, "warm");
+        await RawPair.MeasureAsync(pairStorage, clients, WarmUpSends);
         acceptor.Counter.Take();
-        var accept = await AcceptAsync(acceptor, clients, sends, "api");
+        var (pairs, accepts) = await Rounds.AlternateAsync(rounds, sends,
+            (_, pairsInRound) => RawPair.MeasureAsync(pairStorage, clients, pairsInRound),
+            _ => AcceptAsync(acceptor, clients, sends / rounds, "api"));
         var counts = acceptor.Counter.Take();
         await using var pipeline = await acceptor.StartPipelineAsync();
         await FanOut.Drained(acceptor.Storage);
-        return new SendApiFigures(accept, counts, sends);
+        var accepted = Timed.Sum(accepts);
+        return (LatencyFigures.From(Timed.Sum(pairs)), new SendApiFigures(LatencyFigures.From(accepted), counts, accepted.Units));
     }
 
     /// <summary>Each send to one of 500 users named <paramref name="users"/>-n, new to the app the first time.</summary>
-    private static async Task<LatencyFigures> AcceptAsync(BenchmarkHost sender, int clients, int sends, string users)
+    private static async Task<Timed> AcceptAsync(BenchmarkHost sender, int clients, int sends, string users)
     {
         var latencies = new ConcurrentBag<double>();
         var next = -1;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
-            while (Interlocked.Increment(ref next) < sends)
+            int sent;
+            while ((sent = Interlocked.Increment(ref next)) < sends)
             {
                 var started = Stopwatch.GetTimestamp();
                 using var response = await sender.Http.SendAsync(sender.Send(new
                 {
                     notification = new { title = "API benchmark" },
-                    sendTo = new { recipients = new[] { $"{users}-{next % 500}" } },
+                    sendTo = new { recipients = new[] { $"{users}-{sent % 500}" } },
                 }));
                 response.EnsureSuccessStatusCode();
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));
-        return LatencyFigures.From(sends / watch.Elapsed.TotalSeconds, latencies);
+        return new Timed(sends, watch.Elapsed, latencies);
     }
 }

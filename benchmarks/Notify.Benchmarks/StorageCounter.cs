@@ -157,4 +157,14 @@ public sealed record StorageCounts(
     public IReadOnlyDictionary<string, double> HottestShareByTable =>
         Written.GroupBy(w => w.Key.Table).ToDictionary(g => g.Key, g => (double)g.Max(w => w.Value) / g.Sum(w => w.Value));
 
+    /// <summary>Phases taken together.</summary>
+    public static StorageCounts Sum(IEnumerable<StorageCounts> phases)
+    {
+        var all = phases.ToList();
+        return new StorageCounts(
+            all.SelectMany(c => c.Requests).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Value)),
+            all.SelectMany(c => c.Written).GroupBy(w => w.Key).ToDictionary(g => g.Key, g => g.Sum(w => w.Value)),
+            all.Sum(c => c.EntitiesRead),
+            all.Sum(c => c.EmptyReceives));
+    }
 }

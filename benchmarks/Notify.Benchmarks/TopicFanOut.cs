@@ -8,36 +8,37 @@ using Notify.Core.Faces.V3;
 namespace Notify.Benchmarks;
 
 /// <summary>
-/// One send to a topic: members are seeded straight into storage (not timed, not counted), then the send
+/// Sends to topics: members are seeded straight into storage (not timed, not counted), then each send
 /// is timed and counted from the request until the pipeline's queues are drained.
 /// </summary>
 public static class TopicFanOut
 {
-    public static async Task SeedAsync(BenchmarkHost host, int members)
+    /// <summary>A topic named <paramref name="identifier"/> whose <paramref name="members"/> are users named after it.</summary>
+    public static async Task SeedAsync(BenchmarkHost host, string identifier, int members)
     {
-        var topicId = await CreateTopicAsync(host);
+        var topicId = await CreateTopicAsync(host, identifier);
         await host.Services.GetRequiredService<TopicMemberStore>().SeedMembersAsync(
-            host.AppId, topicId, Enumerable.Range(0, members).Select(i => $"member-{i}"), channels: null, parallelism: 16, CancellationToken.None);
+            host.AppId, topicId, Enumerable.Range(0, members).Select(i => $"{identifier}-{i}"), channels: null, parallelism: 16, CancellationToken.None);
     }
 
-    /// <summary>The send to the topic <see cref="SeedAsync"/> filled.</summary>
-    public static async Task<FanOutFigures> MeasureAsync(BenchmarkHost host, int members)
+    /// <summary>The send to a topic <see cref="SeedAsync"/> filled.</summary>
+    public static async Task<FanOutFigures> MeasureAsync(BenchmarkHost host, string identifier, int members)
     {
         host.Counter.Take();
         var watch = Stopwatch.StartNew();
         using var response = await host.Http.SendAsync(host.Send(new
         {
             notification = new { title = "Topic benchmark" },
-            sendTo = new { topics = new[] { "benchmark-topic" } },
+            sendTo = new { topics = new[] { identifier } },
         }));
         response.EnsureSuccessStatusCode();
         await FanOut.Drained(host.Storage);
-        return new FanOutFigures(members / watch.Elapsed.TotalSeconds, host.Counter.Take(), members);
+        return new FanOutFigures(watch.Elapsed, host.Counter.Take(), members);
     }
 
-    private static async Task<int> CreateTopicAsync(BenchmarkHost host)
+    private static async Task<int> CreateTopicAsync(BenchmarkHost host, string identifier)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "v3/topics") { Content = JsonContent.Create(new { name = "Benchmark", identifier = "benchmark-topic" }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "v3/topics") { Content = JsonContent.Create(new { name = identifier, identifier }) };
         request.Headers.Add(V3Headers.ApiKey, host.ApiKey);
         request.Headers.Add(V3Headers.ApiSecret, host.ApiSecret);
         using var response = await host.Http.SendAsync(request);

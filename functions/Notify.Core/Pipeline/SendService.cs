@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Notify.Core.Sends;
 using Notify.Core.Scheduling;
+using Notify.Core.Topics;
 using Notify.Core.Storage;
 using Notify.Core.Workflows;
 
@@ -59,8 +60,11 @@ public sealed class SendService(
     }
 
     /// <summary>
-    /// Recipients are chunked in user-bucket order, so a chunk's id-index rows and delivery records fall
-    /// into a few bucket partitions (a few transactions) while the send as a whole spreads over all of them.
+    /// Recipients are chunked in bucket order, so a chunk's id-index rows and delivery records fall into a few
+    /// user-bucket partitions (a few transactions) while the send as a whole spreads over all of them. The order is
+    /// by topic-member bucket first, since a chunk's new users join the app's audience in one transaction per member
+    /// bucket they fall in; both come from one hash and 128 is a multiple of 16, so each user bucket lies within
+    /// one member bucket and a chunk spans no more user buckets than in user-bucket order.
     /// Within a chunk they keep the order they were given in, so a send of one chunk lists them as sent.
     /// </summary>
     public static IReadOnlyList<string> Chunk(IReadOnlyList<Recipient> recipients, int perChunk)
@@ -68,7 +72,7 @@ public sealed class SendService(
         var chunks = new List<string>();
         var current = new List<(Recipient Recipient, int Index)>();
         var chars = 0;
-        foreach (var (recipient, index) in recipients.Select((r, i) => (r, i)).OrderBy(r => TableKeys.UserBucket(r.r.Identifier)))
+        foreach (var (recipient, index) in recipients.Select((r, i) => (r, i)).OrderBy(r => ChunkOrder(r.r.Identifier)))
         {
             var size = Recipient.Serialize([recipient]).Length;
             if (current.Count == perChunk || (current.Count > 0 && chars + size > MaxChunkChars))
@@ -83,6 +87,9 @@ public sealed class SendService(
         if (current.Count > 0) chunks.Add(InGivenOrder(current));
         return chunks;
     }
+
+    public static (int MemberBucket, int UserBucket) ChunkOrder(string userId) =>
+        (TableKeys.BucketOf(userId, TopicMemberStore.BucketCount), TableKeys.UserBucket(userId));
 
     private static string InGivenOrder(IEnumerable<(Recipient Recipient, int Index)> chunk) =>
         Recipient.Serialize(chunk.OrderBy(r => r.Index).Select(r => r.Recipient).ToList());
