@@ -16,8 +16,8 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
     /// <paramref name="rounds"/> sends of <paramref name="sendSize"/> and as many raw rounds of the same size, each on
     /// tables of its own, in the order raw, send, send, raw, raw, send…: Azurite's cost of a write grows with the rows its
     /// table holds (a point write scans every row with the same row key: each user's row, say), so rounds on fresh tables
-    /// all meet the same conditions, and the order evens out what is left (the emulator's memory). Half a send and half a raw
-    /// round on tables of their own come first, untimed: the first of each would time the JIT.
+    /// all meet the same conditions, and the order evens out what is left (the emulator's memory). Half a send and a raw round
+    /// on tables of their own come first, untimed: the first of each would time the JIT.
     /// </summary>
     /// <param name="send">Sends to <c>recipients</c> users (or topic members) named after <c>name</c>, through the host.</param>
     /// <param name="afterLast">More work on the last send's host, with its users in place.</param>
@@ -26,7 +26,7 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
     {
         await using (var warm = await BenchmarkHost.StartAsync($"{part}warm"))
         {
-            await RawAzurite.WriteAsync(await warm.RawStorageAsync($"{part}warmraw"), "raw", sendSize / 2, sendSize, concurrency: 32);
+            await RawAzurite.WriteAsync(await warm.RawStorageAsync($"{part}warmraw"), "raw", sendSize, sendSize, concurrency: 32);
             await send(warm, sendSize / 2, "warm");
         }
         var raws = new List<Timed>();

@@ -2,9 +2,9 @@ using System.Text.Json;
 using Notify.Benchmarks;
 
 // Measures on a fresh Azurite, counting every storage request the service makes: end-to-end fan-out of sends to
-// many recipients and to topics, each in rounds between rounds of the same storage work issued raw at Azurite
-// (Rounds), a status-API broadcast to those users with reads of its receivers, the send API under 32 concurrent
-// clients in rounds between rounds of a raw "table write + queue put" pair, and the batch API's messages.send.
+// many recipients and to topics, each send beside a raw round of the same storage work issued straight at Azurite
+// (FanOutRun), a status-API broadcast to those users with reads of its receivers, the send API under 32 concurrent
+// clients in rounds between rounds of a raw "table write + queue put" pair (Rounds), and the batch API's messages.send.
 // Arguments (optional): recipients, topic members, sends; or "messages" alone for the messages.send figures only.
 if (args is ["messages"])
 {
@@ -19,8 +19,8 @@ const int clients = 32;
 const int fanOutRounds = 2;
 const int acceptRounds = 4;
 
-// Each part runs on storage of its own (fresh tables: Azurite slows as a table fills, and a part should not time
-// the rows an earlier one left). A size of 0 skips that part (to measure the send API alone, say).
+// Every send, raw round and send-API part runs on storage of its own: Azurite slows as a table fills, and no part
+// should time the rows an earlier one left. A size of 0 skips that part (to measure the send API alone, say).
 FanOutRun? fanout = null;
 StatusFigures? status = null;
 if (recipients > 0)

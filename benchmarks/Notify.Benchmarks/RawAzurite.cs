@@ -62,8 +62,11 @@ public static class RawAzurite
             await Task.WhenAll(chunk.GroupBy(i => TableKeys.Deliveries(app, "send", User(i))).SelectMany(g => g.Chunk(99)).Select(g =>
             {
                 var partition = TableKeys.Deliveries(app, "send", User(g[0]));
-                var actions = g.Select(i => new TableTransactionAction(TableTransactionActionType.Add,
-                    new TableEntity(partition, TableKeys.DeliveryRecords.Record(User(i), DeliveryChannels.InApp)) { [nameof(DeliveryRow.Status)] = DeliveryStatus.Sent })).ToList();
+                var actions = g.Select(i => new TableTransactionAction(TableTransactionActionType.Add, new DeliveryRow
+                {
+                    PartitionKey = partition, RowKey = TableKeys.DeliveryRecords.Record(User(i), DeliveryChannels.InApp),
+                    UserId = User(i), Channel = DeliveryChannels.InApp, Status = DeliveryStatus.Sent, UpdatedAt = now,
+                })).ToList();
                 actions.Add(DeliveryTally.Add(partition, new Dictionary<string, int> { [DeliveryStatus.Sent] = g.Length }));
                 return records.SubmitTransactionAsync(actions);
             }));
