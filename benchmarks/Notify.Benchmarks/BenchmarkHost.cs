@@ -42,7 +42,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
     /// <summary>The service's tables and queues through clients of the benchmark's own, so watching them is not counted.</summary>
     public NotifyStorage Storage { get; private set; } = null!;
 
-    /// <summary>Tables of their own for the raw pair, which accepting alone is compared with (it too starts on empty tables).</summary>
+    /// <summary>Tables and queues of their own for a raw baseline, which nothing of the service touches.</summary>
     public async Task<NotifyStorage> RawStorageAsync(string prefix)
     {
         var raw = StorageConnection.Create(app.Services.GetRequiredService<IConfiguration>(), prefix);

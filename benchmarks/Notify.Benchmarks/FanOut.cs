@@ -13,20 +13,23 @@ public sealed record FanOutFigures(TimeSpan Elapsed, StorageCounts Counts, int R
 public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList<Timed> Raw)
 {
     /// <summary>
-    /// <paramref name="rounds"/> sends of <paramref name="sendSize"/> and as many raw rounds of the same size, each on
+    /// <paramref name="rounds"/> sends of <paramref name="sendSize"/> and as many raw rounds of the same work, each on
     /// tables of its own, in the order raw, send, send, raw, raw, send…: Azurite's cost of a write grows with the rows its
     /// table holds (a point write scans every row with the same row key: each user's row, say), so rounds on fresh tables
-    /// all meet the same conditions, and the order evens out what is left (the emulator's memory). Half a send and a raw round
-    /// on tables of their own come first, untimed: the first of each would time the JIT.
+    /// all meet the same conditions, and the order evens out what is left (the emulator's memory, its own and the .NET
+    /// process's garbage). Half a send and a raw round on tables of their own come first, untimed: the first of each
+    /// would time the JIT.
     /// </summary>
     /// <param name="send">Sends to <c>recipients</c> users (or topic members) named after <c>name</c>, through the host.</param>
+    /// <param name="rawChunks">The raw work of a send to <c>recipients</c>, cut as the service cuts that send's.</param>
     /// <param name="afterLast">More work on the last send's host, with its users in place.</param>
     public static async Task<FanOutRun> MeasureAsync(string part, int rounds, int sendSize,
-        Func<BenchmarkHost, int, string, Task<FanOutFigures>> send, Func<BenchmarkHost, Task> afterLast)
+        Func<BenchmarkHost, int, string, Task<FanOutFigures>> send, Func<int, IEnumerable<int[]>> rawChunks, Func<BenchmarkHost, Task> afterLast)
     {
+        var chunks = rawChunks(sendSize).ToList();
         await using (var warm = await BenchmarkHost.StartAsync($"{part}warm"))
         {
-            await RawAzurite.WriteAsync(await warm.RawStorageAsync($"{part}warmraw"), "raw", sendSize, sendSize, concurrency: 32);
+            await RawAzurite.WriteAsync(await warm.RawStorageAsync($"{part}warmraw"), chunks, concurrency: 32);
             await send(warm, sendSize / 2, "warm");
         }
         var raws = new List<Timed>();
@@ -34,7 +37,7 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
         for (var round = 0; round < rounds; round++)
         {
             await using var host = await BenchmarkHost.StartAsync($"{part}{round}");
-            var raw = async () => raws.Add(await RawAzurite.WriteAsync(await host.RawStorageAsync($"{part}raw{round}"), "raw", sendSize, sendSize, concurrency: 32));
+            var raw = async () => raws.Add(await RawAzurite.WriteAsync(await host.RawStorageAsync($"{part}raw{round}"), chunks, concurrency: 32));
             if (round % 2 == 0) await raw();
             sends.Add(await send(host, sendSize, $"{part}{round}"));
             if (round % 2 == 1) await raw();

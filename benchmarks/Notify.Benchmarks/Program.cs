@@ -14,6 +14,8 @@ if (args is ["messages"])
 var recipients = args.Length > 0 ? int.Parse(args[0]) : 4_000;
 var topicMembers = args.Length > 1 ? int.Parse(args[1]) : 4_000;
 var sends = args.Length > 2 ? int.Parse(args[2]) : 2_000;
+if (new[] { recipients, topicMembers, sends }.Any(size => size is > 0 and < 100))
+    throw new ArgumentException("Each size is 0 (to skip that part) or at least 100.");
 const int clients = 32;
 // Sends of a fan-out part, each beside a raw round of its size; rounds of accepting alone, between rounds of the raw pair.
 const int fanOutRounds = 2;
@@ -26,10 +28,10 @@ StatusFigures? status = null;
 if (recipients > 0)
 {
     fanout = await FanOutRun.MeasureAsync("fanout", fanOutRounds, recipients / fanOutRounds,
-        (host, size, name) => FanOut.MeasureAsync(host, size, name),
+        (host, size, name) => FanOut.MeasureAsync(host, size, name), RawAzurite.SendChunks,
         async host => status = await StatusRequests.MeasureAsync(host));
     Report.FanOut("fan-out", fanout);
-    Console.WriteLine($"status broadcast: {status!.BroadcastPerSecond:F0} receivers/s ({status.Receivers} receivers, {status.BroadcastPerSecond / fanout.RawPerSecond:P0} of raw); " +
+    Console.WriteLine($"status broadcast: {status!.BroadcastPerSecond:F0} receivers/s ({status.Receivers} receivers); " +
         $"read first page {status.FirstPageMs:F0} ms, last page {status.LastPageMs:F0} ms");
 }
 
@@ -42,7 +44,7 @@ if (topicMembers > 0)
             await TopicFanOut.SeedAsync(host, name, size);
             return await TopicFanOut.MeasureAsync(host, name, size);
         },
-        _ => Task.CompletedTask);
+        RawAzurite.TopicPages, _ => Task.CompletedTask);
     Report.FanOut("topic fan-out", topic);
 }
 
@@ -58,7 +60,7 @@ if (sends > 0)
 }
 var messages = await MeasureMessagesAsync();
 
-var model = fanout is null ? null : AccountModel.Of(fanout.Sends[0].Counts, fanout.Sends[0].Recipients);
+var model = fanout is null ? null : AccountModel.Of(fanout.Counts, fanout.Recipients);
 if (model is not null)
     Console.WriteLine($"model, {AccountModel.Recipients:N0} recipients on one account: {model.Seconds:F0} s, bound by {model.BoundBy}; " +
         $"${model.CostPerMillionLow:F3}–{model.CostPerMillionHigh:F3} per million deliveries");
@@ -68,7 +70,7 @@ Console.WriteLine(JsonSerializer.Serialize(new
     raw_writes_per_s = Round(fanout?.RawPerSecond),
     raw_first_round_per_s = Round(fanout?.Raw[0].PerSecond),
     raw_last_round_per_s = Round(fanout?.Raw[^1].PerSecond),
-    fanout_recipients = recipients,
+    fanout_recipients = fanout?.Recipients,
     fanout_sends = fanout?.Sends.Count,
     fanout_recipients_per_s = Round(fanout?.RecipientsPerSecond),
     fanout_ratio = Round(fanout?.Ratio, 2),
@@ -78,7 +80,7 @@ Console.WriteLine(JsonSerializer.Serialize(new
     fanout_hottest_partition_share = Round(fanout?.Hottest.Counts.HottestShare, 4),
     fanout_hottest_partition = fanout is null ? null : $"{fanout.Hottest.Counts.Hottest.Key.Table} {fanout.Hottest.Counts.Hottest.Key.Partition}",
     fanout_hottest_share_by_table = fanout?.Hottest.Counts.HottestShareByTable.ToDictionary(t => t.Key, t => Math.Round(t.Value, 4)),
-    topic_members = topicMembers,
+    topic_members = topic?.Recipients,
     topic_raw_writes_per_s = Round(topic?.RawPerSecond),
     topic_fanout_members_per_s = Round(topic?.RecipientsPerSecond),
     topic_fanout_ratio = Round(topic?.Ratio, 2),
@@ -108,7 +110,6 @@ Console.WriteLine(JsonSerializer.Serialize(new
     cost_per_million_deliveries_usd = model is null ? null : new[] { Math.Round(model.CostPerMillionLow, 3), Math.Round(model.CostPerMillionHigh, 3) },
     status_receivers = status?.Receivers,
     status_broadcast_per_s = Round(status?.BroadcastPerSecond),
-    status_broadcast_ratio = Round(status?.BroadcastPerSecond / fanout?.RawPerSecond, 2),
     status_read_first_page_ms = Round(status?.FirstPageMs),
     status_read_last_page_ms = Round(status?.LastPageMs),
     messages = Messages(messages),

@@ -8,7 +8,7 @@ namespace Notify.Benchmarks;
 public sealed record StatusFigures(int Receivers, double BroadcastPerSecond, double FirstPageMs, double LastPageMs);
 
 /// <summary>
-/// A broadcast through the status API to every user the earlier fan-out created (the app-wide audience),
+/// A broadcast through the status API to every user of the app (the app-wide audience: the users of the send before it),
 /// timed until the queues are drained; then the time to read the request's first and last page of receivers
 /// (100 a page), which counts every receiver for <c>total_count</c> and reads each listed one from their inbox.
 /// </summary>

@@ -64,7 +64,7 @@ public sealed class SendService(
     /// user-bucket partitions (a few transactions) while the send as a whole spreads over all of them. The order is
     /// by topic-member bucket first, since a chunk's new users join the app's audience in one transaction per member
     /// bucket they fall in; both come from one hash and 128 is a multiple of 16, so each user bucket lies within
-    /// one member bucket and a chunk spans no more user buckets than in user-bucket order.
+    /// one member bucket and a chunk spans about as many user buckets as in user-bucket order.
     /// Within a chunk they keep the order they were given in, so a send of one chunk lists them as sent.
     /// </summary>
     public static IReadOnlyList<string> Chunk(IReadOnlyList<Recipient> recipients, int perChunk)
