@@ -42,12 +42,17 @@ public sealed class BenchmarkHost : IAsyncDisposable
     /// <summary>The service's tables and queues through clients of the benchmark's own, so watching them is not counted.</summary>
     public NotifyStorage Storage { get; private set; } = null!;
 
-    /// <summary>Tables and queues of their own for a raw baseline, which nothing of the service touches.</summary>
-    public async Task<NotifyStorage> RawStorageAsync(string prefix)
+    /// <summary>
+    /// Tables and queues of their own for a raw baseline, which nothing of the service touches, through clients counted as
+    /// the service's are: counting costs CPU, and on a machine the emulator shares it should cost both sides alike.
+    /// </summary>
+    public async Task<(NotifyStorage Storage, StorageCounter Counter)> RawStorageAsync(string prefix)
     {
-        var raw = StorageConnection.Create(app.Services.GetRequiredService<IConfiguration>(), prefix);
+        var counter = new StorageCounter(prefix);
+        var raw = StorageConnection.Create(app.Services.GetRequiredService<IConfiguration>(), prefix, [counter]);
         await raw.CreateIfMissingAsync(CancellationToken.None);
-        return raw;
+        counter.Take();
+        return (raw, counter);
     }
 
     public string ApiKey { get; private set; } = "";

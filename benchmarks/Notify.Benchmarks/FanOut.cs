@@ -10,7 +10,7 @@ public sealed record FanOutFigures(TimeSpan Elapsed, StorageCounts Counts, int R
 /// A fan-out part of the run: its sends and the raw baseline's rounds, each on tables of its own. Rates are of the
 /// rounds taken together; the hottest partition is of one send.
 /// </summary>
-public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList<Timed> Raw)
+public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList<Timed> Raw, StorageCounts RawCounts)
 {
     /// <summary>
     /// <paramref name="rounds"/> sends of <paramref name="sendSize"/> and as many raw rounds of the same work, each on
@@ -29,26 +29,33 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
         var chunks = rawChunks(sendSize).ToList();
         await using (var warm = await BenchmarkHost.StartAsync($"{part}warm"))
         {
-            await RawAzurite.WriteAsync(await warm.RawStorageAsync($"{part}warmraw"), chunks, concurrency: 32);
+            await RawAzurite.WriteAsync((await warm.RawStorageAsync($"{part}warmraw")).Storage, chunks, concurrency: 32);
             await send(warm, sendSize / 2, "warm");
         }
         var raws = new List<Timed>();
+        var rawCounts = new List<StorageCounts>();
         var sends = new List<FanOutFigures>();
         for (var round = 0; round < rounds; round++)
         {
             await using var host = await BenchmarkHost.StartAsync($"{part}{round}");
-            var raw = async () => raws.Add(await RawAzurite.WriteAsync(await host.RawStorageAsync($"{part}raw{round}"), chunks, concurrency: 32));
+            var raw = async () =>
+            {
+                var (storage, counter) = await host.RawStorageAsync($"{part}raw{round}");
+                raws.Add(await RawAzurite.WriteAsync(storage, chunks, concurrency: 32));
+                rawCounts.Add(counter.Take());
+            };
             if (round % 2 == 0) await raw();
             sends.Add(await send(host, sendSize, $"{part}{round}"));
             if (round % 2 == 1) await raw();
             if (round == rounds - 1) await afterLast(host);
         }
-        return new FanOutRun(sends, raws);
+        return new FanOutRun(sends, raws, StorageCounts.Sum(rawCounts));
     }
 
     public int Recipients => Sends.Sum(s => s.Recipients);
     public double RecipientsPerSecond => Recipients / Sends.Sum(s => s.Elapsed.TotalSeconds);
     public double RawPerSecond => Timed.Sum(Raw).PerSecond;
+    public double RawRequestsPerRecipient => (double)RawCounts.TotalRequests / Timed.Sum(Raw).Units;
     public double Ratio => RecipientsPerSecond / RawPerSecond;
     public StorageCounts Counts => StorageCounts.Sum(Sends.Select(s => s.Counts));
 

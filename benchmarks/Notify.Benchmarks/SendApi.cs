@@ -36,7 +36,7 @@ public static class SendApi
     public static async Task<(LatencyFigures Pair, SendApiFigures Alone)> MeasureAcceptingAloneAsync(int clients, int sends, int rounds)
     {
         await using var acceptor = await BenchmarkHost.StartAsync("alone", withPipeline: false);
-        var pairStorage = await acceptor.RawStorageAsync("rawpair");
+        var (pairStorage, _) = await acceptor.RawStorageAsync("rawpair");
         // A new instance: its first requests would time the JIT, not the path; the pair's clients warm up likewise.
         await AcceptAsync(acceptor, clients, WarmUpSends, "warm");
         await RawPair.MeasureAsync(pairStorage, clients, WarmUpSends);
