@@ -1,26 +1,26 @@
 namespace Notify.Benchmarks;
 
 /// <summary>
-/// A part of the run measured against its raw baseline in alternating rounds: raw, service, raw, …, service,
-/// raw, with the first and last raw rounds half the size of the others. Azurite slows as its tables fill, so a
-/// baseline taken only before and after a long part times the tables' fullness as much as the service; in
-/// alternating rounds both meet the tables at the same mean fullness.
+/// A part of the run measured against its raw baseline in alternating rounds on tables that fill as they go (accepting
+/// alone; the fan-out parts give every round fresh tables instead, see <see cref="FanOutRun"/>): raw, service, raw, …,
+/// service, raw, with the first and last raw rounds half the size of the others, so both meet the tables at the same
+/// mean fullness.
 /// </summary>
 public static class Rounds
 {
-    /// <param name="raw">One raw round: its index and the units of work it does (<paramref name="rawUnits"/> in all).</param>
-    /// <param name="service">One round of the service's work, by index.</param>
+    /// <param name="raw">One raw round, given the units of work it does (<paramref name="rawUnits"/> in all).</param>
+    /// <param name="service">One round of the service's work.</param>
     public static async Task<(IReadOnlyList<TRaw> Raw, IReadOnlyList<TService> Service)> AlternateAsync<TRaw, TService>(
-        int serviceRounds, int rawUnits, Func<int, int, Task<TRaw>> raw, Func<int, Task<TService>> service)
+        int serviceRounds, int rawUnits, Func<int, Task<TRaw>> raw, Func<Task<TService>> service)
     {
         var inner = rawUnits / serviceRounds;
         var raws = new List<TRaw>();
         var services = new List<TService>();
         for (var round = 0; round <= serviceRounds; round++)
         {
-            raws.Add(await raw(round, round == 0 || round == serviceRounds ? inner / 2 : inner));
+            raws.Add(await raw(round == 0 || round == serviceRounds ? inner / 2 : inner));
             if (round < serviceRounds)
-                services.Add(await service(round));
+                services.Add(await service());
         }
         return (raws, services);
     }

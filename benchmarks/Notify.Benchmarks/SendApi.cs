@@ -42,8 +42,8 @@ public static class SendApi
         await RawPair.MeasureAsync(pairStorage, clients, WarmUpSends);
         acceptor.Counter.Take();
         var (pairs, accepts) = await Rounds.AlternateAsync(rounds, sends,
-            (_, pairsInRound) => RawPair.MeasureAsync(pairStorage, clients, pairsInRound),
-            _ => AcceptAsync(acceptor, clients, sends / rounds, "api"));
+            pairsInRound => RawPair.MeasureAsync(pairStorage, clients, pairsInRound),
+            () => AcceptAsync(acceptor, clients, sends / rounds, "api"));
         var counts = acceptor.Counter.Take();
         await using var pipeline = await acceptor.StartPipelineAsync();
         await FanOut.Drained(acceptor.Storage);

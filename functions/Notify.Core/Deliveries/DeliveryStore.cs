@@ -97,7 +97,7 @@ public sealed class DeliveryStore(NotifyStorage storage, TallyFolder folder, Tim
             if (page.ContinuationToken is not null) reader.PageEnded();
         }
         foreach (var partition in reader.Cut)
-            reader.Replace(partition, await Table.QueryAsync<TableEntity>(TallyFolder.Rows(partition), cancellationToken: ct).ToListAsync(ct));
+            reader.Replace(partition, await Table.QueryAsync<TableEntity>(DeliveryTally.RowsIn(partition), cancellationToken: ct).ToListAsync(ct));
         await Task.WhenAll(reader.Folds.Select(fold => folder.FoldAsync(fold, ct)));
         return reader.Totals();
     }

@@ -16,6 +16,10 @@ public static class DeliveryTally
     public const int FoldAfter = 50;
     public const int FoldBatch = 99;
 
+    /// <summary>A query for one bucket partition's tally rows: its folded row first, then its changes.</summary>
+    public static string RowsIn(string partition) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {partition} and RowKey ge {TableKeys.DeliveryRecords.TallyPrefix} and RowKey lt {TableKeys.DeliveryRecords.TallyEnd}");
+
     public static TableTransactionAction Add(string partition, IReadOnlyDictionary<string, int> changes)
     {
         var row = new TableEntity(partition, TableKeys.DeliveryRecords.Tally(Guid.CreateVersion7().ToString("N")));

@@ -19,9 +19,6 @@ public sealed class TallyFolder(NotifyStorage storage)
     private readonly ConcurrentDictionary<string, int> changesSinceFold = new(StringComparer.Ordinal);
     private TableClient Table => storage.Table(TableNames.Deliveries);
 
-    public static string Rows(string partition) => TableClient.CreateQueryFilter(
-        $"PartitionKey eq {partition} and RowKey ge {TableKeys.DeliveryRecords.TallyPrefix} and RowKey lt {TableKeys.DeliveryRecords.TallyEnd}");
-
     /// <summary>A transaction with a tally change in <paramref name="partition"/> was written.</summary>
     public async Task ChangedAsync(string partition)
     {
@@ -32,7 +29,7 @@ public sealed class TallyFolder(NotifyStorage storage)
         {
             // The folded row and the changes a fold takes come first in the partition.
             var reader = new DeliveryTallyReader();
-            await foreach (var row in Table.QueryAsync<TableEntity>(Rows(partition), maxPerPage: DeliveryTally.FoldBatch + 1).Take(DeliveryTally.FoldBatch + 1))
+            await foreach (var row in Table.QueryAsync<TableEntity>(DeliveryTally.RowsIn(partition), maxPerPage: DeliveryTally.FoldBatch + 1).Take(DeliveryTally.FoldBatch + 1))
                 reader.Add(row);
             foreach (var fold in reader.Folds) await FoldAsync(fold, CancellationToken.None);
         }
