@@ -20,16 +20,16 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
     /// process's garbage). Half a send and a raw round on tables of their own come first, untimed: the first of each
     /// would time the JIT.
     /// </summary>
-    /// <param name="send">Sends to <c>recipients</c> users (or topic members) named after <c>name</c>, through the host.</param>
-    /// <param name="rawChunks">The raw work of a send to <c>recipients</c>, cut as the service cuts that send's.</param>
+    /// <param name="send">Sends to <c>recipients</c> users (or topic members) named <c>{name}-{i}</c>, through the host.</param>
+    /// <param name="rawChunks">The raw work of a send to these users (named as the round's send names them), cut as the service cuts that send's.</param>
     /// <param name="afterLast">More work on the last send's host, with its users in place.</param>
     public static async Task<FanOutRun> MeasureAsync(string part, int rounds, int sendSize,
-        Func<BenchmarkHost, int, string, Task<FanOutFigures>> send, Func<int, IEnumerable<int[]>> rawChunks, Func<BenchmarkHost, Task> afterLast)
+        Func<BenchmarkHost, int, string, Task<FanOutFigures>> send, Func<IReadOnlyList<string>, IEnumerable<string[]>> rawChunks, Func<BenchmarkHost, Task> afterLast)
     {
-        var chunks = rawChunks(sendSize).ToList();
+        List<string[]> ChunksOf(string name) => rawChunks(Enumerable.Range(0, sendSize).Select(i => $"{name}-{i}").ToList()).ToList();
         await using (var warm = await BenchmarkHost.StartAsync($"{part}warm"))
         {
-            await RawAzurite.WriteAsync((await warm.RawStorageAsync($"{part}warmraw")).Storage, chunks, concurrency: 32);
+            await RawAzurite.WriteAsync((await warm.RawStorageAsync($"{part}warmraw")).Storage, warm.AppId, ChunksOf("warm"), concurrency: 32);
             await send(warm, sendSize / 2, "warm");
         }
         var raws = new List<Timed>();
@@ -40,16 +40,29 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
             await using var host = await BenchmarkHost.StartAsync($"{part}{round}");
             var raw = async () =>
             {
+                await SettleAsync();
                 var (storage, counter) = await host.RawStorageAsync($"{part}raw{round}");
-                raws.Add(await RawAzurite.WriteAsync(storage, chunks, concurrency: 32));
+                raws.Add(await RawAzurite.WriteAsync(storage, host.AppId, ChunksOf($"{part}{round}"), concurrency: 32));
                 rawCounts.Add(counter.Take());
             };
             if (round % 2 == 0) await raw();
+            await SettleAsync();
             sends.Add(await send(host, sendSize, $"{part}{round}"));
             if (round % 2 == 1) await raw();
             if (round == rounds - 1) await afterLast(host);
         }
         return new FanOutRun(sends, raws, StorageCounts.Sum(rawCounts));
+    }
+
+    /// <summary>
+    /// Lets what the previous phase left behind clear before the next is timed: the emulator's garbage and queued work,
+    /// and the finalizers of disposed hosts. Every raw round and every send waits alike.
+    /// </summary>
+    private static async Task SettleAsync()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        await Task.Delay(TimeSpan.FromSeconds(1));
     }
 
     public int Recipients => Sends.Sum(s => s.Recipients);
