@@ -62,7 +62,7 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(3));
     }
 
     public int Recipients => Sends.Sum(s => s.Recipients);
