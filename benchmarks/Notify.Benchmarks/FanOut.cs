@@ -20,13 +20,13 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
     /// process's garbage). Half a send and a raw round on tables of their own come first, untimed: the first of each
     /// would time the JIT.
     /// </summary>
-    /// <param name="send">Sends to <c>recipients</c> users (or topic members) named <c>{name}-{i}</c>, through the host.</param>
+    /// <param name="send">Sends to <c>recipients</c> users (or topic members) named by <see cref="FanOut.Users"/> after <c>name</c>, through the host.</param>
     /// <param name="rawChunks">The raw work of a send to these users (named as the round's send names them), cut as the service cuts that send's.</param>
     /// <param name="afterLast">More work on the last send's host, with its users in place.</param>
     public static async Task<FanOutRun> MeasureAsync(string part, int rounds, int sendSize,
         Func<BenchmarkHost, int, string, Task<FanOutFigures>> send, Func<IReadOnlyList<string>, IEnumerable<string[]>> rawChunks, Func<BenchmarkHost, Task> afterLast)
     {
-        List<string[]> ChunksOf(string name) => rawChunks(Enumerable.Range(0, sendSize).Select(i => $"{name}-{i}").ToList()).ToList();
+        List<string[]> ChunksOf(string name) => rawChunks(FanOut.Users(name, sendSize)).ToList();
         await using (var warm = await BenchmarkHost.StartAsync($"{part}warm"))
         {
             await RawAzurite.WriteAsync((await warm.RawStorageAsync($"{part}warmraw")).Storage, warm.AppId, ChunksOf("warm"), concurrency: 32);
@@ -79,6 +79,12 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
 /// <summary>One send to many recipients, timed and counted from the request until the pipeline's queues are drained.</summary>
 public static class FanOut
 {
+    /// <summary>
+    /// The ids of a send's users (or a topic's members), <paramref name="name"/>-n: the raw round beside that send writes
+    /// under the same ids, since the emulator's cost depends on the keys' length.
+    /// </summary>
+    public static IReadOnlyList<string> Users(string name, int count) => Enumerable.Range(0, count).Select(i => $"{name}-{i}").ToList();
+
     /// <summary>Sends to <paramref name="recipients"/> users named <paramref name="users"/>-n.</summary>
     public static async Task<FanOutFigures> MeasureAsync(BenchmarkHost host, int recipients, string users)
     {
@@ -87,7 +93,7 @@ public static class FanOut
         using var response = await host.Http.SendAsync(host.Send(new
         {
             notification = new { title = "Fan-out benchmark" },
-            sendTo = new { recipients = Enumerable.Range(0, recipients).Select(i => $"{users}-{i}") },
+            sendTo = new { recipients = Users(users, recipients) },
         }));
         response.EnsureSuccessStatusCode();
         await Drained(host.Storage);

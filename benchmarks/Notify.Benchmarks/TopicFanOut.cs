@@ -18,7 +18,7 @@ public static class TopicFanOut
     {
         var topicId = await CreateTopicAsync(host, identifier);
         await host.Services.GetRequiredService<TopicMemberStore>().SeedMembersAsync(
-            host.AppId, topicId, Enumerable.Range(0, members).Select(i => $"{identifier}-{i}"), channels: null, parallelism: 16, CancellationToken.None);
+            host.AppId, topicId, FanOut.Users(identifier, members), channels: null, parallelism: 16, CancellationToken.None);
     }
 
     /// <summary>The send to a topic <see cref="SeedAsync"/> filled.</summary>
