@@ -64,9 +64,10 @@ public sealed class BenchmarkHost : IAsyncDisposable
     /// <paramref name="withPipeline"/> it serves HTTP only (its queue pollers and timers are not started, as on an
     /// instance that only accepts), so accepting can be measured with nothing delivering meanwhile.
     /// </summary>
-    public static async Task<BenchmarkHost> StartAsync(string prefix, bool withPipeline = true)
+    /// <param name="deliveryParallelism">Recipients a chunk's delivery works on at once, when not the service's default.</param>
+    public static async Task<BenchmarkHost> StartAsync(string prefix, bool withPipeline = true, int? deliveryParallelism = null)
     {
-        var host = await StartAsync(await Azurite.ConnectionStringAsync(), prefix, new StorageCounter(prefix), withPipeline);
+        var host = await StartAsync(await Azurite.ConnectionStringAsync(), prefix, new StorageCounter(prefix), withPipeline, deliveryParallelism);
         await host.CreateAppAsync();
         return host;
     }
@@ -79,16 +80,18 @@ public sealed class BenchmarkHost : IAsyncDisposable
         return pipeline;
     }
 
-    private static async Task<BenchmarkHost> StartAsync(string storage, string prefix, StorageCounter counter, bool withPipeline)
+    private static async Task<BenchmarkHost> StartAsync(string storage, string prefix, StorageCounter counter, bool withPipeline, int? deliveryParallelism = null)
     {
-        var app = SelfHostApp.Create(
+        string[] arguments =
         [
             "--urls=http://127.0.0.1:0",
             $"--AzureWebJobsStorage={storage}",
             $"--Notify:OperatorKey={OperatorKey}",
             $"--Notify:StoragePrefix={prefix}",
             "--Logging:LogLevel:Default=Warning",
-        ], builder =>
+            .. deliveryParallelism is { } parallelism ? [$"--Notify:DeliveryParallelism={parallelism}"] : Array.Empty<string>(),
+        ];
+        var app = SelfHostApp.Create(arguments, builder =>
         {
             builder.Services.AddSingleton<HttpPipelinePolicy>(counter);
             builder.Services.AddSingleton<IStartupFilter, ApiScope>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Notify.Core.Storage;
+using Notify.SelfHost.Queues;
 
 namespace Notify.Benchmarks;
 
@@ -12,6 +13,20 @@ public sealed record FanOutFigures(TimeSpan Elapsed, StorageCounts Counts, int R
 /// </summary>
 public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList<Timed> Raw, StorageCounts RawCounts)
 {
+    /// <summary>
+    /// Requests a phase keeps in flight, raw or send. The emulator answers on one thread and does less the more requests
+    /// wait on it (runs AA: raw rounds of 128 at once did 10–15 % fewer recipients a second than of 32), so both sides
+    /// are held to the same number.
+    /// </summary>
+    private const int InFlight = 32;
+
+    /// <summary>
+    /// The service's share of <see cref="InFlight"/> per chunk: its pollers take a batch of chunks at a time (host.json
+    /// <c>batchSize</c>), and each chunk's delivery keeps this many recipients in flight.
+    /// </summary>
+    private static readonly int DeliveryParallelism =
+        Math.Max(1, InFlight / HostJson.ReadQueueOptions(Path.Combine(AppContext.BaseDirectory, "host.json")).BatchSize);
+
     /// <summary>
     /// <paramref name="rounds"/> sends of <paramref name="sendSize"/> and as many raw rounds of the same work, each on
     /// tables of its own, in the order raw, send, send, raw, raw, send…: Azurite's cost of a write grows with the rows its
@@ -27,9 +42,9 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
         Func<BenchmarkHost, int, string, Task<FanOutFigures>> send, Func<IReadOnlyList<string>, IEnumerable<string[]>> rawChunks, Func<BenchmarkHost, Task> afterLast)
     {
         List<string[]> ChunksOf(string name) => rawChunks(FanOut.Users(name, sendSize)).ToList();
-        await using (var warm = await BenchmarkHost.StartAsync($"{part}warm"))
+        await using (var warm = await BenchmarkHost.StartAsync($"{part}warm", deliveryParallelism: DeliveryParallelism))
         {
-            await RawAzurite.WriteAsync((await warm.RawStorageAsync($"{part}warmraw")).Storage, warm.AppId, ChunksOf("warm"), concurrency: 32);
+            await RawAzurite.WriteAsync((await warm.RawStorageAsync($"{part}warmraw")).Storage, warm.AppId, ChunksOf("warm"), InFlight);
             await send(warm, sendSize / 2, "warm");
         }
         var raws = new List<Timed>();
@@ -37,12 +52,12 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
         var sends = new List<FanOutFigures>();
         for (var round = 0; round < rounds; round++)
         {
-            await using var host = await BenchmarkHost.StartAsync($"{part}{round}");
+            await using var host = await BenchmarkHost.StartAsync($"{part}{round}", deliveryParallelism: DeliveryParallelism);
             var raw = async () =>
             {
                 await SettleAsync();
                 var (storage, counter) = await host.RawStorageAsync($"{part}raw{round}");
-                raws.Add(await RawAzurite.WriteAsync(storage, host.AppId, ChunksOf($"{part}{round}"), concurrency: 32));
+                raws.Add(await RawAzurite.WriteAsync(storage, host.AppId, ChunksOf($"{part}{round}"), InFlight));
                 rawCounts.Add(counter.Take());
             };
             if (round % 2 == 0) await raw();
@@ -55,13 +70,15 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
     }
 
     /// <summary>
-    /// Lets what the previous phase left behind clear before the next is timed: the emulator's garbage and queued work,
-    /// and the finalizers of disposed hosts. Every raw round and every send waits alike.
+    /// Lets what the previous phase left behind clear before the next is timed: the garbage of both processes (see
+    /// <see cref="EmulatorHeap"/>), the emulator's queued work and the finalizers of disposed hosts. Every raw round and
+    /// every send waits alike.
     /// </summary>
     private static async Task SettleAsync()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        await EmulatorHeap.CollectAsync();
         await Task.Delay(TimeSpan.FromSeconds(3));
     }
 

@@ -9,7 +9,8 @@ public static class LocalTool
 {
     private static readonly object InstallLock = new();
 
-    public static Process Start(string tool, string arguments)
+    /// <param name="environment">Variables set for the tool's process alone.</param>
+    public static Process Start(string tool, string arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var bin = Path.Combine(RepositoryRoot.Path, "tools", "node_modules", ".bin", tool);
         lock (InstallLock)
@@ -17,12 +18,15 @@ public static class LocalTool
             if (!File.Exists(bin))
                 Run("npm", "ci --no-audit --no-fund --prefix tools");
         }
-        var process = Process.Start(new ProcessStartInfo(bin, arguments)
+        var start = new ProcessStartInfo(bin, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = RepositoryRoot.Path,
-        }) ?? throw new InvalidOperationException($"Could not start {tool}");
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
