@@ -10,13 +10,20 @@ namespace Notify.Core.Faces.Kit;
 /// <summary>
 /// A server-sent events response, shared by the faces that stream (the subscriber page's updates, the v3 inbox
 /// stream): the headers that keep proxies from buffering, and events, comments and the reconnect delay, each
-/// flushed at once. Both hosts write it to the same <see cref="HttpResponse"/>.
+/// flushed at once, and a keep-alive comment once it has been quiet for <see cref="KeepAlive"/>. Both hosts write it
+/// to the same <see cref="HttpResponse"/>.
 /// </summary>
-public sealed class EventStream(HttpResponse response)
+public sealed class EventStream(HttpResponse response, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Proxies close a connection idle for a minute or more; a comment well within that keeps it open.</summary>
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    private DateTimeOffset lastWrite = clock.GetUtcNow();
+
+    /// <summary>How long until <see cref="KeepAliveIfQuietAsync"/> would write, if nothing is sent before.</summary>
+    public TimeSpan UntilKeepAlive => lastWrite + KeepAlive - clock.GetUtcNow();
 
     /// <summary>Sends the headers and the delay the browser waits before it reconnects by itself.</summary>
     public async Task<EventStream> StartAsync(TimeSpan retry, CancellationToken ct)
@@ -32,13 +39,15 @@ public sealed class EventStream(HttpResponse response)
     public Task SendAsync(string name, object data, string? id, CancellationToken ct) =>
         WriteAsync($"{(id is null ? "" : $"id: {id}\n")}event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
 
-    /// <summary>A comment line, which keeps idle connections from being closed by proxies.</summary>
-    public Task KeepAliveAsync(CancellationToken ct) => WriteAsync(": keep-alive\n\n", ct);
+    /// <summary>A comment line, when nothing was written for <see cref="KeepAlive"/>.</summary>
+    public Task KeepAliveIfQuietAsync(CancellationToken ct) =>
+        UntilKeepAlive <= TimeSpan.Zero ? WriteAsync(": keep-alive\n\n", ct) : Task.CompletedTask;
 
     private async Task WriteAsync(string text, CancellationToken ct)
     {
         await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
         await response.Body.FlushAsync(ct);
+        lastWrite = clock.GetUtcNow();
     }
 }
 

@@ -21,8 +21,7 @@ public sealed class LiveUpdates(SubscriptionStore subscriptions, IOptions<FeedOp
         var check = TimeSpan.FromSeconds(options.Value.LiveCheckSeconds);
         var ends = clock.GetUtcNow().AddSeconds(options.Value.LiveStreamSeconds);
         var seen = (subscription.PushedAt, subscription.Mute);
-        var quietSince = clock.GetUtcNow();
-        var stream = await new EventStream(context.Response).StartAsync(TimeSpan.FromSeconds(3), ct);
+        var stream = await new EventStream(context.Response, clock).StartAsync(TimeSpan.FromSeconds(3), ct);
         await stream.SendAsync("ready", new { }, null, ct);
         while (clock.GetUtcNow() < ends)
         {
@@ -37,13 +36,8 @@ public sealed class LiveUpdates(SubscriptionStore subscriptions, IOptions<FeedOp
             {
                 seen = (current.PushedAt, current.Mute);
                 await stream.SendAsync("changed", new { pushedAt = current.PushedAt, mute = current.Mute }, null, ct);
-                quietSince = clock.GetUtcNow();
             }
-            else if (clock.GetUtcNow() - quietSince >= EventStream.KeepAlive)
-            {
-                await stream.KeepAliveAsync(ct);
-                quietSince = clock.GetUtcNow();
-            }
+            else await stream.KeepAliveIfQuietAsync(ct);
         }
     }
 }

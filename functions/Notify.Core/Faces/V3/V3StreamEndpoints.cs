@@ -46,7 +46,7 @@ public sealed class V3StreamEndpoints(V3Call call, V3Authenticator auth, StreamT
         using var _ = stream;
         var ct = context.RequestAborted;
         var start = stream.Start;
-        var events = await new EventStream(context.Response).StartAsync(Retry, ct);
+        var events = await new EventStream(context.Response, clock).StartAsync(Retry, ct);
         if (start.Resync) await events.SendAsync("resync", V3StreamCounts.From(start.Counts), start.LastId, ct);
         else if (fresh) await events.SendAsync("ready", V3StreamCounts.From(start.Counts), start.LastId, ct);
         foreach (var e in start.Missed) await SendAsync(events, start, e, ct);
@@ -54,7 +54,7 @@ public sealed class V3StreamEndpoints(V3Call call, V3Authenticator auth, StreamT
         while (clock.GetUtcNow() < ends)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            wait.CancelAfter(TimeSpan.FromTicks(Math.Min(EventStream.KeepAlive.Ticks, Math.Max(1, (ends - clock.GetUtcNow()).Ticks))));
+            wait.CancelAfter(TimeSpan.FromTicks(Math.Max(1, Math.Min(events.UntilKeepAlive.Ticks, (ends - clock.GetUtcNow()).Ticks))));
             try
             {
                 // Completed: this stream fell too far behind; the client reconnects and is told to resync.
@@ -63,7 +63,7 @@ public sealed class V3StreamEndpoints(V3Call call, V3Authenticator auth, StreamT
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                await events.KeepAliveAsync(ct);
+                await events.KeepAliveIfQuietAsync(ct);
             }
         }
         await events.SendAsync("reconnect", new V3StreamEnd((int)Retry.TotalMilliseconds), null, ct);
