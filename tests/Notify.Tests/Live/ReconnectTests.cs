@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Playwright;
 using Notify.Core.Live;
 using Notify.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -28,12 +29,8 @@ public sealed class ReconnectTests(ShortStreamServer server, Chromium chromium) 
     public async Task Should_keep_the_component_live_across_streams()
     {
         var app = await server.CreateAppAsync();
-        await using var site = await LoopbackServer.StartAsync(web => web.MapGet("/", () =>
-            Results.Content(InboxComponentPage.Html(server.Http.BaseAddress!, app.ApiKey, "rae"), "text/html")));
-        await using var context = await chromium.NewContextAsync(phone: false);
-        var page = await context.NewPageAsync();
-        SetDefaultExpectTimeout(30_000);
-        await page.GotoAsync(site.BaseAddress.ToString());
+        await using var opened = await OpenAsync(app, "rae");
+        var page = opened.Page;
         await Expect(page.Locator("notify-inbox button.bell")).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
 
         // Past the first stream's end: the component has opened another with a new ticket.
@@ -45,5 +42,115 @@ public sealed class ReconnectTests(ShortStreamServer server, Chromium chromium) 
         await server.SendToAsync(app, "rae", "After a reconnect");
         // Well within the 30 s of the polling fallback: it came through the stream.
         await Expect(page.Locator("notify-inbox .badge")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
+    }
+
+    [Fact]
+    public async Task Should_resume_from_the_last_event_it_saw_and_show_what_came_meanwhile()
+    {
+        var app = await server.CreateAppAsync();
+        var streams = new List<string>();
+        var held = new TaskCompletionSource<IRoute>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var opened = await OpenAsync(app, "sol", page => page.RouteAsync("**/v3/notifications/stream?**", async route =>
+        {
+            lock (streams) streams.Add(route.Request.Url);
+            // The second stream waits until the test has sent while no stream was open.
+            if (streams.Count == 2) held.SetResult(route);
+            else await route.ContinueAsync();
+        }));
+        var page = opened.Page;
+        await Expect(page.Locator("notify-inbox button.bell")).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
+        await WaitForStreamAsync(app);
+        await server.SendToAsync(app, "sol", "Before the stream ended");
+        await Expect(page.Locator("notify-inbox .badge")).ToHaveTextAsync("1");
+
+        var second = await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await server.SendToAsync(app, "sol", "While no stream was open");
+        await server.WaitForInboxAsync(app, "sol", 2);
+        await second.ContinueAsync();
+
+        await Expect(page.Locator("notify-inbox .badge")).ToHaveTextAsync("2", new() { Timeout = 10_000 });
+        await Expect(page.Locator("notify-inbox [role=status]")).ToContainTextAsync("New notification: While no stream was open");
+        var (first, resumed) = (Query(streams[0]), Query(streams[1]));
+        Assert.Null(first["lastEventId"]);
+        Assert.False(string.IsNullOrEmpty(resumed["lastEventId"]));
+        Assert.NotEqual(first["ticket"], resumed["ticket"]);
+    }
+
+    [Fact]
+    public async Task Should_poll_the_inbox_once_streams_keep_failing()
+    {
+        var app = await server.CreateAppAsync();
+        await using var opened = await OpenAsync(app, "tam", async page =>
+        {
+            await page.Clock.InstallAsync();
+            await page.RouteAsync("**/v3/notifications/stream?**", route => route.AbortAsync());
+        });
+        var page = opened.Page;
+        var bell = page.Locator("notify-inbox button.bell");
+        await Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
+        // Each failed stream is retried after a longer wait; the third failure turns polling on.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await page.EvaluateAsync<int>("document.querySelector('notify-inbox').failures") < 3 && DateTime.UtcNow < deadline)
+        {
+            await page.Clock.RunForAsync(1_000);
+            await Task.Delay(50);
+        }
+
+        await server.SendToAsync(app, "tam", "Seen by polling");
+        await server.WaitForInboxAsync(app, "tam", 1);
+        await page.Clock.RunForAsync(30_000);
+        await Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread", new() { Timeout = 10_000 });
+        Assert.DoesNotContain(server.Get<InboxSignals>().All, w => w.AppId == app.Id && w.StreamCount > 0);
+    }
+
+    [Fact]
+    public async Task Should_poll_the_inbox_in_a_browser_without_event_source()
+    {
+        var app = await server.CreateAppAsync();
+        await using var opened = await OpenAsync(app, "uma", async page =>
+        {
+            await page.Clock.InstallAsync();
+            await page.AddInitScriptAsync("delete window.EventSource;");
+        });
+        var page = opened.Page;
+        var bell = page.Locator("notify-inbox button.bell");
+        await Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
+
+        await server.SendToAsync(app, "uma", "Seen by polling");
+        await server.WaitForInboxAsync(app, "uma", 1);
+        await page.Clock.RunForAsync(30_000);
+        await Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread", new() { Timeout = 10_000 });
+    }
+
+    private static System.Collections.Specialized.NameValueCollection Query(string url) => System.Web.HttpUtility.ParseQueryString(new Uri(url).Query);
+
+    /// <summary>The component on a page of its own origin; <paramref name="prepare"/> runs before the page loads.</summary>
+    private async Task<OpenedPage> OpenAsync(TestApp app, string userId, Func<IPage, Task>? prepare = null)
+    {
+        var site = await LoopbackServer.StartAsync(web => web.MapGet("/", () =>
+            Results.Content(InboxComponentPage.Html(server.Http.BaseAddress!, app.ApiKey, userId), "text/html")));
+        var context = await chromium.NewContextAsync(phone: false);
+        var page = await context.NewPageAsync();
+        if (prepare is not null) await prepare(page);
+        SetDefaultExpectTimeout(30_000);
+        await page.GotoAsync(site.BaseAddress.ToString());
+        return new OpenedPage(page, context, site);
+    }
+
+    private async Task WaitForStreamAsync(TestApp app)
+    {
+        bool Open() => server.Get<InboxSignals>().All.Any(w => w.AppId == app.Id && w.StreamCount > 0);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Open() && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.True(Open(), "The component opened no stream");
+    }
+
+    private sealed record OpenedPage(IPage Page, IBrowserContext Context, LoopbackServer Site) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Context.DisposeAsync();
+            await Site.DisposeAsync();
+        }
     }
 }
