@@ -54,7 +54,8 @@ public sealed class V3StreamEndpoints(V3Call call, V3Authenticator auth, StreamT
         while (clock.GetUtcNow() < ends)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            wait.CancelAfter(TimeSpan.FromTicks(Math.Max(1, Math.Min(events.UntilKeepAlive.Ticks, (ends - clock.GetUtcNow()).Ticks))));
+            var next = TimeSpan.FromTicks(Math.Min(events.UntilKeepAlive.Ticks, (ends - clock.GetUtcNow()).Ticks));
+            wait.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(next.TotalMilliseconds))));
             try
             {
                 // Completed: this stream fell too far behind; the client reconnects and is told to resync.
