@@ -98,12 +98,18 @@
 
     connectedCallback() {
       this.renderCount(false);
+      this.connected = true;
       this.start();
     }
 
-    disconnectedCallback() { this.stop(); }
+    disconnectedCallback() {
+      this.connected = false;
+      this.stop();
+    }
 
-    attributeChangedCallback() { if (this.isConnected) this.start(); }
+    // An element upgraded in the page reports each attribute before it is connected, while isConnected is already
+    // true: starting then would spend a stream ticket per attribute. A change after connecting restarts.
+    attributeChangedCallback(name, before, after) { if (this.connected && before !== after) this.start(); }
 
     get base() {
       const given = this.getAttribute("base-url");
