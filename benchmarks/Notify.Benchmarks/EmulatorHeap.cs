@@ -17,26 +17,28 @@ public static class EmulatorHeap
     public static async Task CollectAsync()
     {
         var port = Azurite.InspectorPort ?? throw new InvalidOperationException("The emulator was started without its inspector.");
+        // A collection of the emulator's heap takes well under a second; a stuck inspector fails the run instead of hanging it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var http = new HttpClient();
-        var targets = JsonNode.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/json/list"))!.AsArray();
+        var targets = JsonNode.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/json/list", timeout.Token))!.AsArray();
         var debugger = targets[0]!["webSocketDebuggerUrl"]!.GetValue<string>();
         using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri(debugger), CancellationToken.None);
+        await socket.ConnectAsync(new Uri(debugger), timeout.Token);
         await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(new { id = 1, method = "HeapProfiler.collectGarbage" }),
-            WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
         // The answer carries the request's id once the collection is done.
-        while (JsonNode.Parse(await ReceiveAsync(socket))?["id"]?.GetValue<int>() != 1) { }
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        while (JsonNode.Parse(await ReceiveAsync(socket, timeout.Token))?["id"]?.GetValue<int>() != 1) { }
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
     }
 
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket)
+    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
     {
         var message = new MemoryStream();
         var buffer = new byte[4096];
         WebSocketReceiveResult part;
         do
         {
-            part = await socket.ReceiveAsync(buffer, CancellationToken.None);
+            part = await socket.ReceiveAsync(buffer, ct);
             if (part.MessageType == WebSocketMessageType.Close) throw new InvalidOperationException("The emulator's inspector closed the session.");
             message.Write(buffer, 0, part.Count);
         } while (!part.EndOfMessage);

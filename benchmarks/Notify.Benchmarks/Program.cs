@@ -78,6 +78,7 @@ Console.WriteLine(JsonSerializer.Serialize(new
     fanout_sends = fanout?.Sends.Count,
     fanout_recipients_per_s = Round(fanout?.RecipientsPerSecond),
     fanout_ratio = Round(fanout?.Ratio, 2),
+    fanout_delivery_parallelism = fanout is null && topic is null ? (int?)null : FanOutRun.DeliveryParallelism,
     fanout_requests_per_recipient = Round((double?)fanout?.Counts.TotalRequests / fanout?.Recipients, 3),
     fanout_entities_written_per_recipient = Round((double?)fanout?.Counts.EntitiesWritten / fanout?.Recipients, 2),
     fanout_entities_read_per_recipient = Round((double?)fanout?.Counts.EntitiesRead / fanout?.Recipients, 3),

@@ -9,7 +9,7 @@ public static class Report
         var hottest = run.Hottest.Counts;
         Console.WriteLine($"raw Azurite in the {name} rounds: {run.RawPerSecond:F0} recipients/s " +
             $"({string.Join(", ", run.Raw.Select(r => $"{r.Units} at {r.PerSecond:F0}/s"))}), {run.RawRequestsPerRecipient:F3} storage requests per recipient");
-        Console.WriteLine($"{name}: {run.RecipientsPerSecond:F0} recipients/s ({run.Ratio:P0} of raw; sends of " +
+        Console.WriteLine($"{name}, {FanOutRun.DeliveryParallelism} recipients a chunk at once: {run.RecipientsPerSecond:F0} recipients/s ({run.Ratio:P0} of raw; sends of " +
             $"{string.Join(", ", run.Sends.Select(s => $"{s.Recipients} at {s.Recipients / s.Elapsed.TotalSeconds:F0}/s"))}), " +
             $"{(double)counts.TotalRequests / run.Recipients:F3} storage requests, {(double)counts.EntitiesWritten / run.Recipients:F2} entities written " +
             $"and {(double)counts.EntitiesRead / run.Recipients:F2} read per recipient, {counts.EmptyReceives} empty queue receives");

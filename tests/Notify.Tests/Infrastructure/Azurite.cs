@@ -16,11 +16,15 @@ public static class Azurite
     /// Starts the emulator with Node's inspector listening on loopback, so that the benchmark can collect the emulator's
     /// garbage between the phases it times. Must come before the emulator starts.
     /// </summary>
-    public static int Inspect()
+    public static void Inspect()
     {
         if (Started.IsValueCreated) throw new InvalidOperationException("Azurite has started already; ask for its inspector before.");
-        return InspectorPort ??= FreePort.Next();
+        InspectorPort ??= FreePort.Next();
     }
+
+    /// <summary>Node's options as inherited (a heap size, say), plus the inspector on loopback.</summary>
+    private static string WithInspector(int port) =>
+        $"{Environment.GetEnvironmentVariable("NODE_OPTIONS")} --inspect=127.0.0.1:{port}".TrimStart();
 
     private static async Task<string> StartAsync()
     {
@@ -28,7 +32,7 @@ public static class Azurite
         var process = LocalTool.Start("azurite",
             $"--inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent " +
             $"--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {blob} --queuePort {queue} --tablePort {table}",
-            InspectorPort is { } inspector ? new Dictionary<string, string> { ["NODE_OPTIONS"] = $"--inspect=127.0.0.1:{inspector}" } : null);
+            InspectorPort is { } inspector ? new Dictionary<string, string> { ["NODE_OPTIONS"] = WithInspector(inspector) } : null);
         foreach (var port in new[] { blob, queue, table })
             await LocalTool.WaitForPortAsync(port, process, TimeSpan.FromSeconds(60));
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
