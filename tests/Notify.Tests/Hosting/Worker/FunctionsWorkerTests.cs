@@ -37,6 +37,9 @@ public sealed class WorkerFixture : IAsyncLifetime
             ["Notify__OperatorKey"] = OperatorKey,
             ["Logging__LogLevel__Default"] = "Warning",
         });
+        // Up to 90 s for the first request (an operator call without its key, refused before any storage is touched),
+        // so no test's first call pays for compiling the worker's HTTP path.
+        await Host.WarmUpAsync("operator/apps", attempts: 18);
     }
 
     public async Task DisposeAsync()

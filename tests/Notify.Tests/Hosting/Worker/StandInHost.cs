@@ -81,9 +81,20 @@ public sealed class StandInHost : IAsyncDisposable
     /// <summary>Sends a request the way the host proxies it (see <see cref="StartPairedAsync"/>) and returns its whole answer.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
-        var (function, response, invocation) = await StartPairedAsync(request, HttpCompletionOption.ResponseContentRead);
+        var (function, response, invocation) = await StartPairedAsync(request, HttpCompletionOption.ResponseContentRead, PairingAttempts);
         EnsureSucceeded(function, await invocation);
         return await response;
+    }
+
+    /// <summary>
+    /// Sends GETs to <paramref name="path"/> until one pairs, for up to <paramref name="attempts"/> pairing windows: the
+    /// worker's first request compiles its whole HTTP path, which on a loaded machine can outlast a test's own retries.
+    /// </summary>
+    public async Task WarmUpAsync(string path, int attempts)
+    {
+        var (function, response, invocation) = await StartPairedAsync(new HttpRequestMessage(HttpMethod.Get, path), HttpCompletionOption.ResponseContentRead, attempts);
+        EnsureSucceeded(function, await invocation);
+        (await response).Dispose();
     }
 
     /// <summary>
@@ -92,7 +103,7 @@ public sealed class StandInHost : IAsyncDisposable
     /// </summary>
     public async Task<(HttpResponseMessage Response, Task Invocation)> OpenStreamAsync(HttpRequestMessage request)
     {
-        var (function, response, invocation) = await StartPairedAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var (function, response, invocation) = await StartPairedAsync(request, HttpCompletionOption.ResponseHeadersRead, PairingAttempts);
         return (await response, invocation.ContinueWith(t => EnsureSucceeded(function, t.Result), TaskScheduler.Default));
     }
 
@@ -100,10 +111,10 @@ public sealed class StandInHost : IAsyncDisposable
     /// Sends the request to the worker's own listener with an InvocationRequest for the same id. The worker pairs the
     /// two within fixed windows (5 s for the invocation after the request, 15 s for the request after the invocation);
     /// when a loaded machine misses one, the function never ran, so the request is sent again under a new invocation
-    /// id, as many times as <see cref="PairingAttempts"/> allows.
+    /// id, up to <paramref name="attempts"/> times in all.
     /// </summary>
     private async Task<(LoadedFunction Function, Task<HttpResponseMessage> Response, Task<InvocationResponse> Invocation)> StartPairedAsync(
-        HttpRequestMessage request, HttpCompletionOption completion)
+        HttpRequestMessage request, HttpCompletionOption completion, int attempts)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync();
         for (var attempt = 1; ; attempt++)
@@ -111,7 +122,7 @@ public sealed class StandInHost : IAsyncDisposable
             var abandon = new CancellationTokenSource();
             var started = Start(Copy(request, body), completion, abandon.Token);
             if (await Task.WhenAny(started.Response, started.Invocation) == started.Invocation
-                && attempt < PairingAttempts && NeverPaired(await started.Invocation))
+                && attempt < attempts && NeverPaired(await started.Invocation))
             {
                 await abandon.CancelAsync();
                 abandon.Dispose();
