@@ -87,14 +87,22 @@ public sealed class StandInHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends GETs to <paramref name="path"/> until one pairs, for up to <paramref name="attempts"/> pairing windows: the
-    /// worker's first request compiles its whole HTTP path, which on a loaded machine can outlast a test's own retries.
+    /// Sends GETs to <paramref name="path"/> until one is served, for up to <paramref name="attempts"/> pairing windows:
+    /// the worker's first request compiles its whole HTTP path, which on a loaded machine can outlast a test's own retries.
     /// </summary>
-    public async Task WarmUpAsync(string path, int attempts)
+    public async Task<bool> TryWarmUpAsync(string path, int attempts)
     {
-        var (function, response, invocation) = await StartPairedAsync(new HttpRequestMessage(HttpMethod.Get, path), HttpCompletionOption.ResponseContentRead, attempts);
-        EnsureSucceeded(function, await invocation);
-        (await response).Dispose();
+        var (_, response, invocation) = await StartPairedAsync(new HttpRequestMessage(HttpMethod.Get, path), HttpCompletionOption.ResponseContentRead, attempts);
+        var served = (await invocation).Result.Status == StatusResult.Types.Status.Success;
+        try
+        {
+            (await response).Dispose();
+        }
+        catch (HttpRequestException) when (!served)
+        {
+            // The worker dropped the request it could not pair.
+        }
+        return served;
     }
 
     /// <summary>
