@@ -39,8 +39,8 @@ public sealed class WorkerFixture : IAsyncLifetime
         };
         // The worker must first serve one request (an operator call without its key, refused before any storage is
         // touched): its first compiles the whole HTTP path, and on a loaded machine a test's first call timed out so.
-        // A worker that pairs none within 30 s is started anew: in one CI run a worker paired none in 90 s while two
-        // others started beside it served theirs, which points at the port it picked for itself rather than at load.
+        // A worker that pairs none within 30 s is started anew: in one CI run two workers paired none in 90 s while a
+        // third, started beside them, served its own, which points at the workers themselves rather than at load.
         for (var start = 1; ; start++)
         {
             Host = await StandInHost.StartAsync(settings);
