@@ -23,10 +23,12 @@ public sealed class EventStream(HttpResponse response, TimeProvider clock)
     private DateTimeOffset lastWrite = clock.GetUtcNow();
 
     /// <summary>
-    /// How long until <see cref="KeepAliveIfQuietAsync"/> would write, if nothing is sent before; never more than
-    /// <see cref="KeepAlive"/>, so a wall clock set back cannot hold the comment past a proxy's idle limit.
+    /// How long until <see cref="KeepAliveIfQuietAsync"/> would write, if nothing is sent before: in whole milliseconds,
+    /// rounded up, as timers keep them, so a wait for it never ends just short; never more than <see cref="KeepAlive"/>,
+    /// so a wall clock set back cannot hold the comment past a proxy's idle limit.
     /// </summary>
-    public TimeSpan UntilKeepAlive => TimeSpan.FromTicks(Math.Clamp((lastWrite + KeepAlive - clock.GetUtcNow()).Ticks, 0, KeepAlive.Ticks));
+    public TimeSpan UntilKeepAlive =>
+        TimeSpan.FromMilliseconds(Math.Ceiling(Math.Clamp((lastWrite + KeepAlive - clock.GetUtcNow()).TotalMilliseconds, 0, KeepAlive.TotalMilliseconds)));
 
     /// <summary>Sends the headers and the delay the browser waits before it reconnects by itself.</summary>
     public async Task<EventStream> StartAsync(TimeSpan retry, CancellationToken ct)
@@ -42,12 +44,9 @@ public sealed class EventStream(HttpResponse response, TimeProvider clock)
     public Task SendAsync(string name, object data, string? id, CancellationToken ct) =>
         WriteAsync($"{(id is null ? "" : $"id: {id}\n")}event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", ct);
 
-    /// <summary>
-    /// A comment line, when nothing was written for <see cref="KeepAlive"/>. Timers keep whole milliseconds, so a wait
-    /// for <see cref="UntilKeepAlive"/> may end just short of it: within a millisecond counts as due.
-    /// </summary>
+    /// <summary>A comment line, when nothing was written for <see cref="KeepAlive"/>.</summary>
     public Task KeepAliveIfQuietAsync(CancellationToken ct) =>
-        UntilKeepAlive < TimeSpan.FromMilliseconds(1) ? WriteAsync(": keep-alive\n\n", ct) : Task.CompletedTask;
+        UntilKeepAlive == TimeSpan.Zero ? WriteAsync(": keep-alive\n\n", ct) : Task.CompletedTask;
 
     private async Task WriteAsync(string text, CancellationToken ct)
     {

@@ -55,7 +55,7 @@ public sealed class V3StreamEndpoints(V3Call call, V3Authenticator auth, StreamT
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var next = TimeSpan.FromTicks(Math.Min(events.UntilKeepAlive.Ticks, (ends - clock.GetUtcNow()).Ticks));
-            wait.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(next.TotalMilliseconds))));
+            wait.CancelAfter(TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, next.Ticks)));
             try
             {
                 // Completed: this stream fell too far behind; the client reconnects and is told to resync.

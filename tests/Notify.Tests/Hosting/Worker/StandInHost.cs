@@ -93,16 +93,10 @@ public sealed class StandInHost : IAsyncDisposable
     public async Task<bool> TryWarmUpAsync(string path, int attempts)
     {
         var (_, response, invocation) = await StartPairedAsync(new HttpRequestMessage(HttpMethod.Get, path), HttpCompletionOption.ResponseContentRead, attempts);
-        var served = (await invocation).Result.Status == StatusResult.Types.Status.Success;
-        try
-        {
-            (await response).Dispose();
-        }
-        catch (HttpRequestException) when (!served)
-        {
-            // The worker dropped the request it could not pair.
-        }
-        return served;
+        // The answer to a request the worker never paired is not awaited: it would only come when the worker gives up.
+        if ((await invocation).Result.Status != StatusResult.Types.Status.Success) return false;
+        (await response).Dispose();
+        return true;
     }
 
     /// <summary>
