@@ -37,15 +37,15 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
     /// would time the JIT.
     /// </summary>
     /// <param name="send">Sends to <c>recipients</c> users (or topic members) named by <see cref="FanOut.Users"/> after <c>name</c>, through the host.</param>
-    /// <param name="rawChunks">The raw work of a send to these users (named as the round's send names them), cut as the service cuts that send's.</param>
+    /// <param name="rawWork">The raw work of a send to these users (named as the round's send names them), cut as the service cuts that send's.</param>
     /// <param name="afterLast">More work on the last send's host, with its users in place.</param>
     public static async Task<FanOutRun> MeasureAsync(string part, int rounds, int sendSize,
-        Func<BenchmarkHost, int, string, Task<FanOutFigures>> send, Func<IReadOnlyList<string>, IEnumerable<string[]>> rawChunks, Func<BenchmarkHost, Task> afterLast)
+        Func<BenchmarkHost, int, string, Task<FanOutFigures>> send, Func<IReadOnlyList<string>, RawAzurite.Work> rawWork, Func<BenchmarkHost, Task> afterLast)
     {
-        List<string[]> ChunksOf(string name) => rawChunks(FanOut.Users(name, sendSize)).ToList();
+        RawAzurite.Work WorkOf(string name) => rawWork(FanOut.Users(name, sendSize));
         await using (var warm = await BenchmarkHost.StartAsync($"{part}warm", deliveryParallelism: DeliveryParallelism))
         {
-            await RawAzurite.WriteAsync((await warm.RawStorageAsync($"{part}warmraw")).Storage, warm.AppId, ChunksOf("warm"), InFlight);
+            await RawAzurite.WriteAsync((await warm.RawStorageAsync($"{part}warmraw")).Storage, warm.AppId, WorkOf("warm"), InFlight);
             await send(warm, sendSize / 2, "warm");
         }
         var raws = new List<Timed>();
@@ -58,7 +58,7 @@ public sealed record FanOutRun(IReadOnlyList<FanOutFigures> Sends, IReadOnlyList
             {
                 await SettleAsync();
                 var (storage, counter) = await host.RawStorageAsync($"{part}raw{round}");
-                raws.Add(await RawAzurite.WriteAsync(storage, host.AppId, ChunksOf($"{part}{round}"), InFlight));
+                raws.Add(await RawAzurite.WriteAsync(storage, host.AppId, WorkOf($"{part}{round}"), InFlight));
                 rawCounts.Add(counter.Take());
             };
             if (round % 2 == 0) await raw();

@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Notify.Core.Audience;
 using Notify.Core.Topics;
 using Notify.Core.Faces.V3;
 
 namespace Notify.Benchmarks;
 
 /// <summary>
-/// Sends to topics: members are seeded straight into storage (not timed, not counted), then each send
-/// is timed and counted from the request until the pipeline's queues are drained.
+/// Sends to topics: members are seeded straight into storage (not timed, not counted) as the topic API adds them,
+/// joined to the app-wide audience first, then each send is timed and counted from the request until the
+/// pipeline's queues are drained.
 /// </summary>
 public static class TopicFanOut
 {
@@ -17,8 +19,10 @@ public static class TopicFanOut
     public static async Task SeedAsync(BenchmarkHost host, string identifier, int members)
     {
         var topicId = await CreateTopicAsync(host, identifier);
+        var users = FanOut.Users(identifier, members);
+        await host.Services.GetRequiredService<AppAudience>().JoinAllAsync(host.AppId, users, CancellationToken.None);
         await host.Services.GetRequiredService<TopicMemberStore>().SeedMembersAsync(
-            host.AppId, topicId, FanOut.Users(identifier, members), channels: null, parallelism: 16, CancellationToken.None);
+            host.AppId, topicId, users, channels: null, inAudience: true, parallelism: 16, CancellationToken.None);
     }
 
     /// <summary>The send to a topic <see cref="SeedAsync"/> filled.</summary>

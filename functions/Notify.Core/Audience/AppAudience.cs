@@ -15,11 +15,21 @@ public sealed class AppAudience(TopicMemberStore members)
 
     /// <summary>One member row; repeating it is harmless.</summary>
     public Task JoinAsync(string appId, string userId, CancellationToken ct) =>
-        members.SeedMembersAsync(appId, TopicId, [userId], null, 1, ct);
+        members.SeedMembersAsync(appId, TopicId, [userId], null, inAudience: true, 1, ct);
 
     /// <summary>Member rows for many users, grouped by bucket into transactions; repeating it is harmless.</summary>
     public Task JoinAllAsync(string appId, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
-        members.SeedMembersAsync(appId, TopicId, userIds, null, 4, ct);
+        members.SeedMembersAsync(appId, TopicId, userIds, null, inAudience: true, 4, ct);
+
+    /// <summary>
+    /// Adds users to a topic (or replaces their channels), joining them here first, so their member rows say so and
+    /// the topic's sends write nothing here: the join is paid once when a member is added, not on every send.
+    /// </summary>
+    public async Task AddToTopicAsync(string appId, int topicId, IReadOnlyList<TopicMember> added, CancellationToken ct)
+    {
+        await JoinAllAsync(appId, added.Select(m => m.UserId).Distinct().ToList(), ct);
+        await members.AddAsync(appId, topicId, added, inAudience: true, ct);
+    }
 
     public Task LeaveAsync(string appId, string userId, CancellationToken ct) => members.RemoveMemberRowAsync(appId, TopicId, userId, ct);
 }

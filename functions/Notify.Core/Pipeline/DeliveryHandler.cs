@@ -22,7 +22,7 @@ public sealed class DeliveryHandler(SendStore sends, SendProgress progress, Reci
             return;
         }
         var recipients = await sends.GetChunkAsync(message.AppId, message.SendId, message.Chunk, ct);
-        await delivery.DeliverAsync(send, recipients.Select(r => new AudienceMember(r, null)).ToList(), fromAppAudience: false, ct);
+        await delivery.DeliverAsync(send, recipients.Select(r => new AudienceMember(r, null)).ToList(), ct);
         await progress.MarkChunkDoneAsync(send, message.Chunk, ct);
         logger.LogInformation("Chunk {Chunk} delivered to {Recipients} recipients", message.Chunk, recipients.Count);
     }

@@ -11,8 +11,11 @@ using Notify.Core.Users;
 
 namespace Notify.Core.Pipeline;
 
-/// <summary>A recipient as fan-out found them: listed on the send (no channel restriction) or a topic member.</summary>
-public sealed record AudienceMember(Recipient Recipient, IReadOnlyList<string>? TopicChannels);
+/// <summary>
+/// A recipient as fan-out found them: listed on the send (no channel restriction) or a topic member; InAudience when
+/// they are known to be in the app-wide audience already (a broadcast's page, a member row that says so).
+/// </summary>
+public sealed record AudienceMember(Recipient Recipient, IReadOnlyList<string>? TopicChannels, bool InAudience = false);
 
 /// <summary>A send and the recipients of it to deliver now.</summary>
 public sealed record SendAudience(SendRow Send, IReadOnlyList<AudienceMember> Audience);
@@ -27,15 +30,14 @@ public sealed class RecipientDelivery(
 {
     public const string CancelledReason = "cancelled";
 
-    /// <param name="fromAppAudience">The recipients were read from the app-wide audience (a broadcast's page), so they are in it already.</param>
-    public Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, bool fromAppAudience, CancellationToken ct) =>
-        DeliverAllAsync(send.AppId, [new SendAudience(send, audience)], fromAppAudience, ct);
+    public Task DeliverAsync(SendRow send, IReadOnlyList<AudienceMember> audience, CancellationToken ct) =>
+        DeliverAllAsync(send.AppId, [new SendAudience(send, audience)], ct);
 
     /// <summary>
     /// Delivers sends of one app together (a commit group's): their id-index rows and audience joins are written
     /// as one set, a transaction per partition they share, before each send's own inbox writes and records.
     /// </summary>
-    public async Task DeliverAllAsync(string appId, IReadOnlyList<SendAudience> sends, bool fromAppAudience, CancellationToken ct)
+    public async Task DeliverAllAsync(string appId, IReadOnlyList<SendAudience> sends, CancellationToken ct)
     {
         if (sends.Count == 0) return;
         var app = await apps.GetCachedAsync(appId, ct);
@@ -46,9 +48,8 @@ public sealed class RecipientDelivery(
         // The index goes first: an item must never exist without the row that finds its user.
         await inbox.IndexAsync(appId, prepared.SelectMany(p => p.ToInbox.Select(r => (r.Id, r.Recipient.Identifier))), ct);
         // Writes that need no profile do not read the user row, so cannot tell a new user: join them all up front.
-        if (!fromAppAudience)
-            await indexes.JoinAllAsync(appId, prepared.Where(p => p.Personalize is null)
-                .SelectMany(p => p.ToInbox.Where(r => r.Recipient.Profile is null).Select(r => r.Recipient.Identifier)).Distinct().ToList(), ct);
+        await indexes.JoinAllAsync(appId, prepared.Where(p => p.Personalize is null)
+            .SelectMany(p => p.ToInbox.Where(r => r.Recipient.Profile is null && !r.InAudience).Select(r => r.Recipient.Identifier)).Distinct().ToList(), ct);
         await Parallel.ForEachAsync(prepared, Concurrently(ct), async (p, token) => await CompleteAsync(app, p, token));
     }
 
@@ -75,7 +76,7 @@ public sealed class RecipientDelivery(
 
         var toInbox = planned
             .Where(p => p.Plan.Includes(DeliveryChannels.InApp) && !cancelled.Contains(p.Member.Recipient.Identifier))
-            .Select(p => new InboxTarget(p.Member.Recipient, send.ItemIdFor(p.Member.Recipient.Identifier)))
+            .Select(p => new InboxTarget(p.Member.Recipient, send.ItemIdFor(p.Member.Recipient.Identifier), p.Member.InAudience))
             .ToList();
         var content = new InboxContent(send.SendId, send.CreatedAt, send.Content)
         {
@@ -110,7 +111,7 @@ public sealed class RecipientDelivery(
     private ParallelOptions Concurrently(CancellationToken ct) =>
         new() { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct };
 
-    private sealed record InboxTarget(Recipient Recipient, long Id);
+    private sealed record InboxTarget(Recipient Recipient, long Id, bool InAudience);
 
     private sealed record PreparedSend(
         SendRow Send, IReadOnlyList<InboxTarget> ToInbox, InboxContent Content, InAppPersonalizer? Personalize,

@@ -64,7 +64,7 @@ public sealed class SendHandler(SendStore sends, RecipientDelivery delivery, Not
             .ToList();
         var queued = Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryParallelism, CancellationToken = ct },
             async (send, token) => await QueueWorkAsync(send, token));
-        await Task.WhenAll(queued, delivery.DeliverAllAsync(appId, carried, fromAppAudience: false, ct));
+        await Task.WhenAll(queued, delivery.DeliverAllAsync(appId, carried, ct));
     }
 
     /// <summary>One delivery message per recipient chunk and one first-page message per topic bucket.</summary>

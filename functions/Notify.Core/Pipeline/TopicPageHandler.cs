@@ -35,8 +35,11 @@ public sealed class TopicPageHandler(SendStore sends, SendProgress progress, Top
                 throw;
             }
         }
-        var audience = page.Members.Select(m => new AudienceMember(new Recipient(m.UserId, null), m.Channels)).ToList();
-        await delivery.DeliverAsync(send, audience, fromAppAudience: message.TopicId == AppAudience.TopicId, ct);
+        // The app-wide audience's own rows are its members; other topics' rows say whether their user joined it.
+        var audience = page.Members
+            .Select(m => new AudienceMember(new Recipient(m.UserId, null), m.Channels, m.InAudience || message.TopicId == AppAudience.TopicId))
+            .ToList();
+        await delivery.DeliverAsync(send, audience, ct);
         if (page.Continuation is null) await progress.MarkBucketDoneAsync(send, message.TopicId, message.Bucket, ct);
         logger.LogInformation("Topic {TopicId} bucket {Bucket} page {Page} delivered to {Members} members", message.TopicId, message.Bucket, message.Page, audience.Count);
     }

@@ -4,7 +4,7 @@ using Notify.Core.Storage;
 
 namespace Notify.Core.Topics;
 
-public sealed record TopicMemberPage(IReadOnlyList<TopicMember> Members, string? Continuation);
+public sealed record TopicMemberPage(IReadOnlyList<StoredTopicMember> Members, string? Continuation);
 
 /// <summary>
 /// Topic members, sharded over <see cref="BucketCount"/> bucket partitions by a stable hash of the user
@@ -20,9 +20,10 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     private TableClient Users => storage.Table(TableNames.Users);
 
     /// <summary>Adds members or replaces their channels; repeating it is harmless.</summary>
-    public async Task AddAsync(string appId, int topicId, IReadOnlyList<TopicMember> members, CancellationToken ct)
+    /// <param name="inAudience">The caller joined them to the app-wide audience first (see <see cref="TopicMemberRow.InAudience"/>).</param>
+    public async Task AddAsync(string appId, int topicId, IReadOnlyList<TopicMember> members, bool inAudience, CancellationToken ct)
     {
-        await WriteMemberRowsAsync(appId, topicId, members, Parallelism, ct);
+        await WriteMemberRowsAsync(appId, topicId, members, inAudience, Parallelism, ct);
         var now = clock.GetUtcNow();
         await Parallel.ForEachAsync(members, Options(ct), async (member, token) =>
             await Users.UpsertEntityAsync(new TopicSubscriptionRow
@@ -41,8 +42,8 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     /// subscription rows, which fan-out never reads, so such members do not show in a user's subscription list.
     /// </summary>
     public Task SeedMembersAsync(string appId, int topicId, IEnumerable<string> userIds, IReadOnlyList<string>? channels,
-        int parallelism, CancellationToken ct) =>
-        WriteMemberRowsAsync(appId, topicId, userIds.Select(u => new TopicMember(u, channels)), parallelism, ct);
+        bool inAudience, int parallelism, CancellationToken ct) =>
+        WriteMemberRowsAsync(appId, topicId, userIds.Select(u => new TopicMember(u, channels)), inAudience, parallelism, ct);
 
     public async Task RemoveAsync(string appId, int topicId, IEnumerable<string> userIds, CancellationToken ct) =>
         await Parallel.ForEachAsync(userIds.Distinct(), Options(ct), async (userId, token) =>
@@ -62,7 +63,7 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
         var partition = TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount));
         var row = await Members.GetEntityIfExistsAsync<TopicMemberRow>(partition, TableKeys.Encode(userId), cancellationToken: ct);
         if (!row.HasValue) return false;
-        await AddAsync(appId, topicId, [new TopicMember(userId, channels)], ct);
+        await AddAsync(appId, topicId, [new TopicMember(userId, channels)], row.Value!.InAudience, ct);
         return true;
     }
 
@@ -81,13 +82,14 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     {
         var partition = TableKeys.TopicBucket(appId, topicId, bucket);
         var pages = Members.QueryAsync<TopicMemberRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
-            maxPerPage: pageSize, select: [nameof(TopicMemberRow.UserId), nameof(TopicMemberRow.Channels)], cancellationToken: ct);
+            maxPerPage: pageSize, select: [nameof(TopicMemberRow.UserId), nameof(TopicMemberRow.Channels), nameof(TopicMemberRow.InAudience)], cancellationToken: ct);
         await foreach (var page in pages.AsPages(continuation, pageSize))
-            return new TopicMemberPage(page.Values.Select(r => new TopicMember(r.UserId, r.ChannelList)).ToList(), page.ContinuationToken);
+            return new TopicMemberPage(page.Values.Select(r => new StoredTopicMember(r.UserId, r.ChannelList, r.InAudience)).ToList(), page.ContinuationToken);
         return new TopicMemberPage([], null);
     }
 
-    private async Task WriteMemberRowsAsync(string appId, int topicId, IEnumerable<TopicMember> members, int parallelism, CancellationToken ct)
+    private async Task WriteMemberRowsAsync(string appId, int topicId, IEnumerable<TopicMember> members, bool inAudience, int parallelism,
+        CancellationToken ct)
     {
         var batches = members
             .Select(m => new TopicMemberRow
@@ -96,6 +98,7 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
                 RowKey = TableKeys.Encode(m.UserId),
                 UserId = m.UserId,
                 Channels = Join(m.Channels),
+                InAudience = inAudience,
             })
             .GroupBy(r => r.PartitionKey)
             .SelectMany(bucket => bucket.DistinctBy(r => r.RowKey).Chunk(MaxEntitiesPerTransaction));

@@ -17,11 +17,15 @@ public sealed class TopicIdentifierRow : TableRow
     public int Id { get; set; }
 }
 
-/// <summary>One member in the topic's bucket partition; no channels means every channel the send targets.</summary>
+/// <summary>
+/// One member in the topic's bucket partition; no channels means every channel the send targets. InAudience says
+/// the user was joined to the app-wide audience before the row was written, so the topic's sends need not join them.
+/// </summary>
 public sealed class TopicMemberRow : TableRow
 {
     public string UserId { get; set; } = "";
     public string? Channels { get; set; }
+    public bool InAudience { get; set; }
 
     [IgnoreDataMember]
     public IReadOnlyList<string>? ChannelList => Channels is null ? null : DeliveryChannels.Split(Channels);
@@ -44,3 +48,6 @@ public sealed record Topic(int Id, string Name, string Identifier)
 
 /// <summary>A user to add to a topic, with the channels they get through it (null: all).</summary>
 public sealed record TopicMember(string UserId, IReadOnlyList<string>? Channels);
+
+/// <summary>A member as a page of the topic read it: <see cref="TopicMemberRow.InAudience"/> included.</summary>
+public sealed record StoredTopicMember(string UserId, IReadOnlyList<string>? Channels, bool InAudience);

@@ -107,7 +107,7 @@ public sealed class RedeliveryTests(NotifyServerWithoutPipeline server) : IClass
     {
         var send = (await server.Get<SendStore>().GetAsync(app.Id, sendId, default))!;
         var audience = Recipient.Deserialize(send.RecipientsJson!).Select(r => new AudienceMember(r, null)).ToList();
-        await server.Get<RecipientDelivery>().DeliverAsync(send, audience, fromAppAudience: false, default);
+        await server.Get<RecipientDelivery>().DeliverAsync(send, audience, default);
     }
 
     private Task<System.Text.Json.Nodes.JsonNode> InboxAsync(TestApp app, string user) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using Notify.Core.Topics;
 using Notify.Core.Users;
 using Notify.Tests.Infrastructure;
 
@@ -59,6 +60,27 @@ public sealed class StatusAudienceTests(StatusServer server) : IClassFixture<Sta
         Assert.Equal(0, await server.InboxCountAsync(bystander, "stranger"));
         var subscriptions = await server.Http.CallAsync(app.Backend(HttpMethod.Get, "v3/topics/subscriptions/early1"), HttpStatusCode.OK);
         Assert.Empty(subscriptions.AsArray());
+    }
+
+    [Fact]
+    public async Task Should_broadcast_to_topic_members_the_api_added_and_to_older_members_once_a_topic_send_reached_them()
+    {
+        var app = await server.CreateAppAsync();
+        await server.CreateTopicAsync(app, "added", "added-only");
+        var older = await server.CreateTopicAsync(app, "older");
+        // Member rows written without joining the audience, as rows written before member rows said so.
+        await server.Get<TopicMemberStore>().SeedMembersAsync(app.Id, older, ["older-reached"], null, inAudience: false, 1, CancellationToken.None);
+        var beforeSend = await server.CreateRequestAsync(app, new { type = "SIMPLE", title = "Before", content = "c", broadcast = true });
+        var before = await server.WaitUntilCompletedAsync(app, (string)beforeSend["id"]!);
+        Assert.Equal(["added-only"], before.Items().Select(i => (string)i["user"]!["id"]!));
+        await server.SendNotificationAsync(app, new { notification = new { title = "Older" }, sendTo = new { topics = new[] { "older" } } });
+        await server.WaitForInboxAsync(app, "older-reached", 1);
+
+        var id = (string)(await server.CreateRequestAsync(app, new { type = "SIMPLE", title = "Everyone", content = "c", broadcast = true }))["id"]!;
+        var read = await server.WaitUntilCompletedAsync(app, id, "?limit=100");
+
+        Assert.Equal(["added-only", "older-reached"], read.Items().Select(i => (string)i["user"]!["id"]!).Order());
+        Assert.Equal(2, await server.InboxCountAsync(app, "added-only"));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class LargeTopicTests(SmallPageNotifyServer server, ITestOutputHel
         var app = await server.CreateAppAsync();
         var topicId = await server.CreateTopicAsync(app, "everyone");
         var userIds = Enumerable.Range(0, Members).Select(i => $"user-{i:D5}").ToList();
-        await server.Get<TopicMemberStore>().SeedMembersAsync(app.Id, topicId, userIds, null, parallelism: 16, CancellationToken.None);
+        await server.Get<TopicMemberStore>().SeedMembersAsync(app.Id, topicId, userIds, null, inAudience: false, parallelism: 16, CancellationToken.None);
         var clock = Stopwatch.StartNew();
 
         var sendId = await server.SendNotificationAsync(app, new { notification = new { title = "All hands" }, sendTo = new { topics = new[] { "everyone" } } });

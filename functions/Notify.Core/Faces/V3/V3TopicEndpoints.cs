@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notify.Core.Apps;
+using Notify.Core.Audience;
 using Notify.Core.Faces.Kit;
 using Notify.Core.Topics;
 using static Notify.Core.Faces.V3.V3Results;
@@ -9,7 +10,7 @@ using static Notify.Core.Faces.V3.V3Results;
 namespace Notify.Core.Faces.V3;
 
 /// <summary>Topics (backend auth): named audiences whose members choose the channels they get through the topic.</summary>
-public sealed class V3TopicEndpoints(V3Call call, V3Authenticator auth, TopicStore topics, TopicMemberStore members)
+public sealed class V3TopicEndpoints(V3Call call, V3Authenticator auth, TopicStore topics, TopicMemberStore members, AppAudience audience)
 {
     private const int MaxName = 200;
 
@@ -47,7 +48,7 @@ public sealed class V3TopicEndpoints(V3Call call, V3Authenticator auth, TopicSto
             var v = new Validation();
             var added = TopicMemberParser.Members(v, body);
             if (!v.IsValid) return Invalid(v.Errors);
-            await members.AddAsync(app.Id, topic.Id, added, ct);
+            await audience.AddToTopicAsync(app.Id, topic.Id, added, ct);
             return V3Message.Done("Users added to topic");
         }, ct);
 
