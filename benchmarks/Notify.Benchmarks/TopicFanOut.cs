@@ -9,8 +9,9 @@ using Notify.Core.Faces.V3;
 namespace Notify.Benchmarks;
 
 /// <summary>
-/// Sends to topics: members are seeded straight into storage (not timed, not counted) as the topic API adds them,
-/// joined to the app-wide audience first, then each send is timed and counted from the request until the
+/// Sends to topics: members are seeded straight into storage (not timed, not counted), joined to the app-wide
+/// audience first and their rows marked so, as the topic API adds them (without the subscription rows in the users'
+/// partitions, which fan-out never reads); then each send is timed and counted from the request until the
 /// pipeline's queues are drained.
 /// </summary>
 public static class TopicFanOut

@@ -6,8 +6,8 @@ namespace Notify.Core.Audience;
 /// Every user of an app, kept as the member rows of a reserved topic so that a broadcast fans out exactly as
 /// a topic send does: sharded over the topic buckets, read page by page, never loaded whole. Topic ids handed
 /// out by <see cref="TopicStore"/> start at 1, so no caller can create, list or send to this one, and it has
-/// no subscription rows in users' partitions. Users join before their row is written (so no user exists
-/// outside it) and leave when deleted, on the user-deletion path.
+/// no subscription rows in users' partitions. Users join before their row is written and leave when deleted, on the
+/// user-deletion path; the races this leaves are told in UserIndexes.
 /// </summary>
 public sealed class AppAudience(TopicMemberStore members)
 {
@@ -27,7 +27,7 @@ public sealed class AppAudience(TopicMemberStore members)
     /// </summary>
     public async Task AddToTopicAsync(string appId, int topicId, IReadOnlyList<TopicMember> added, CancellationToken ct)
     {
-        await JoinAllAsync(appId, added.Select(m => m.UserId).Distinct().ToList(), ct);
+        await JoinAllAsync(appId, added.Select(m => m.UserId).ToList(), ct);
         await members.AddAsync(appId, topicId, added, inAudience: true, ct);
     }
 

@@ -47,7 +47,8 @@ public sealed class RecipientDelivery(
             prepared[i] = await PrepareAsync(app, sends[i], token));
         // The index goes first: an item must never exist without the row that finds its user.
         await inbox.IndexAsync(appId, prepared.SelectMany(p => p.ToInbox.Select(r => (r.Id, r.Recipient.Identifier))), ct);
-        // Writes that need no profile do not read the user row, so cannot tell a new user: join them all up front.
+        // Writes that need no profile do not read the user row, so cannot tell a new user: join up front all but those
+        // known to be in the audience.
         await indexes.JoinAllAsync(appId, prepared.Where(p => p.Personalize is null)
             .SelectMany(p => p.ToInbox.Where(r => r.Recipient.Profile is null && !r.InAudience).Select(r => r.Recipient.Identifier)).Distinct().ToList(), ct);
         await Parallel.ForEachAsync(prepared, Concurrently(ct), async (p, token) => await CompleteAsync(app, p, token));

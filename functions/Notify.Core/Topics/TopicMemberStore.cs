@@ -24,6 +24,11 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     public async Task AddAsync(string appId, int topicId, IReadOnlyList<TopicMember> members, bool inAudience, CancellationToken ct)
     {
         await WriteMemberRowsAsync(appId, topicId, members, inAudience, Parallelism, ct);
+        await WriteSubscriptionRowsAsync(appId, topicId, members, ct);
+    }
+
+    private async Task WriteSubscriptionRowsAsync(string appId, int topicId, IReadOnlyList<TopicMember> members, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         await Parallel.ForEachAsync(members, Options(ct), async (member, token) =>
             await Users.UpsertEntityAsync(new TopicSubscriptionRow
@@ -39,7 +44,9 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     /// <summary>
     /// Writes member rows only, in 100-row transactions per bucket partition, buckets in parallel: the
     /// fast way to build a large topic (benchmarks, tests, the app-wide audience). It skips the per-user
-    /// subscription rows, which fan-out never reads, so such members do not show in a user's subscription list.
+    /// subscription rows, which fan-out never reads, so such members do not show in a user's subscription list and
+    /// user deletion does not find them: <paramref name="inAudience"/> is for users already joined, of this app's
+    /// audience or of a benchmark's topic.
     /// </summary>
     public Task SeedMembersAsync(string appId, int topicId, IEnumerable<string> userIds, IReadOnlyList<string>? channels,
         bool inAudience, int parallelism, CancellationToken ct) =>
@@ -57,15 +64,23 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     public async Task RemoveMemberRowAsync(string appId, int topicId, string userId, CancellationToken ct) =>
         await Members.DeleteEntityAsync(TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount)), TableKeys.Encode(userId), ETag.All, ct);
 
+    /// <summary>
+    /// Replaces a member's channels under the ETag of the row read, so a member removed meanwhile (detached, or their
+    /// user deleted) is not brought back, with an <see cref="TopicMemberRow.InAudience"/> mark no longer true.
+    /// </summary>
     /// <returns>False when the user is not a member of the topic.</returns>
-    public async Task<bool> SetChannelsAsync(string appId, int topicId, string userId, IReadOnlyList<string>? channels, CancellationToken ct)
-    {
-        var partition = TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount));
-        var row = await Members.GetEntityIfExistsAsync<TopicMemberRow>(partition, TableKeys.Encode(userId), cancellationToken: ct);
-        if (!row.HasValue) return false;
-        await AddAsync(appId, topicId, [new TopicMember(userId, channels)], row.Value!.InAudience, ct);
-        return true;
-    }
+    public Task<bool> SetChannelsAsync(string appId, int topicId, string userId, IReadOnlyList<string>? channels, CancellationToken ct) =>
+        Optimistic.RetryAsync(async () =>
+        {
+            var partition = TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount));
+            var row = await Members.GetEntityIfExistsAsync<TopicMemberRow>(partition, TableKeys.Encode(userId), cancellationToken: ct);
+            if (!row.HasValue) return false;
+            var member = row.Value!;
+            member.Channels = Join(channels);
+            await Optimistic.SaveAsync(Members, member, existed: true, ct);
+            await WriteSubscriptionRowsAsync(appId, topicId, [new TopicMember(userId, channels)], ct);
+            return true;
+        }, retryOn: [404, 412]);
 
     public async Task<IReadOnlyList<TopicSubscriptionRow>> ListSubscriptionsAsync(string appId, string userId, CancellationToken ct)
     {

@@ -19,7 +19,8 @@ public sealed class TopicIdentifierRow : TableRow
 
 /// <summary>
 /// One member in the topic's bucket partition; no channels means every channel the send targets. InAudience says
-/// the user was joined to the app-wide audience before the row was written, so the topic's sends need not join them.
+/// the user joined the app-wide audience before the row was written (or, in the audience's own partitions, that
+/// the row is that join), so the topic's sends need not join them.
 /// </summary>
 public sealed class TopicMemberRow : TableRow
 {

@@ -14,8 +14,9 @@ public sealed class UserIndexes(AppAudience audience, EmailIndex emails, TimePro
 {
     /// <summary>
     /// How long this instance trusts that a user it joined is still in the audience. Deletion removes the user
-    /// from here at once; a deletion on another instance followed by a new delivery within this time is the one
-    /// case a broadcast could miss, so it stays short.
+    /// from here at once; a deletion on another instance followed by a new delivery within this time is one case a
+    /// broadcast could miss, so it stays short. The other: a user added to a topic while their deletion runs keeps a
+    /// member row marked as joined, which the topic's sends trust, until a delivery of another kind joins them again.
     /// </summary>
     private static readonly TimeSpan JoinedLifetime = TimeSpan.FromMinutes(5);
     private const int MaxRemembered = 100_000;

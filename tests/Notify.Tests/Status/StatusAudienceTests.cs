@@ -1,4 +1,7 @@
 using System.Net;
+using Azure.Data.Tables;
+using Notify.Core.Audience;
+using Notify.Core.Storage;
 using Notify.Core.Topics;
 using Notify.Core.Users;
 using Notify.Tests.Infrastructure;
@@ -68,8 +71,9 @@ public sealed class StatusAudienceTests(StatusServer server) : IClassFixture<Sta
         var app = await server.CreateAppAsync();
         await server.CreateTopicAsync(app, "added", "added-only");
         var older = await server.CreateTopicAsync(app, "older");
-        // Member rows written without joining the audience, as rows written before member rows said so.
-        await server.Get<TopicMemberStore>().SeedMembersAsync(app.Id, older, ["older-reached"], null, inAudience: false, 1, CancellationToken.None);
+        // A member row as written before member rows said whether their user joined the audience.
+        await server.Storage.Table(TableNames.TopicMembers).AddEntityAsync(
+            new TableEntity(MemberPartition(app, older, "older-reached"), TableKeys.Encode("older-reached")) { ["UserId"] = "older-reached" });
         var beforeSend = await server.CreateRequestAsync(app, new { type = "SIMPLE", title = "Before", content = "c", broadcast = true });
         var before = await server.WaitUntilCompletedAsync(app, (string)beforeSend["id"]!);
         Assert.Equal(["added-only"], before.Items().Select(i => (string)i["user"]!["id"]!));
@@ -82,6 +86,28 @@ public sealed class StatusAudienceTests(StatusServer server) : IClassFixture<Sta
         Assert.Equal(["added-only", "older-reached"], read.Items().Select(i => (string)i["user"]!["id"]!).Order());
         Assert.Equal(2, await server.InboxCountAsync(app, "added-only"));
     }
+
+    [Fact]
+    public async Task Should_not_join_members_the_topic_api_joined_again_on_a_send_to_the_topic()
+    {
+        var app = await server.CreateAppAsync();
+        await server.CreateTopicAsync(app, "marked", "marked-member");
+        Assert.True(await InAudienceAsync(app, "marked-member"));
+        // Taken out behind the service's back: a send that joined its members anew would write the row again.
+        await server.Get<AppAudience>().LeaveAsync(app.Id, "marked-member", CancellationToken.None);
+
+        await server.SendNotificationAsync(app, new { notification = new { title = "Marked" }, sendTo = new { topics = new[] { "marked" } } });
+        await server.WaitForInboxAsync(app, "marked-member", 1);
+
+        Assert.False(await InAudienceAsync(app, "marked-member"));
+    }
+
+    private static string MemberPartition(TestApp app, int topicId, string userId) =>
+        TableKeys.TopicBucket(app.Id, topicId, TableKeys.BucketOf(userId, TopicMemberStore.BucketCount));
+
+    private async Task<bool> InAudienceAsync(TestApp app, string userId) =>
+        (await server.Storage.Table(TableNames.TopicMembers).GetEntityIfExistsAsync<TableEntity>(
+            MemberPartition(app, AppAudience.TopicId, userId), TableKeys.Encode(userId))).HasValue;
 
     [Fact]
     public async Task Should_send_to_groups_and_receivers_once_each()
