@@ -16,10 +16,11 @@ namespace Notify.Benchmarks;
 /// Azurite with none of the service around it. Per chunk of recipients (cut as the service cuts its work): the
 /// id-index rows in one transaction per bucket and, for a list send, the app-wide audience's member rows in one per
 /// member bucket (a topic's members joined it when they were added), one transaction per recipient (item, id row,
-/// counter change, user row merged), and the delivery records with their tally in one transaction per bucket. Chunks are written one after another, 32 recipients at a time. Its keys are
-/// the service's own (the host's app id, the send's user ids, a send id of a send's length): the emulator compares keys
-/// character by character as it scans, and V8 keeps a string of 13 characters or more that was built by concatenation
-/// unflattened, so short keys would make the baseline cheaper than the service's work.
+/// counter change, user row merged), and the delivery records with their tally in one transaction per bucket. Chunks
+/// are written one after another, 32 recipients at a time. Its keys are the service's own (the host's app id, the
+/// send's user ids, a send id of a send's length): the emulator compares keys character by character as it scans, and
+/// V8 keeps a string of 13 characters or more that was built by concatenation unflattened, so short keys would make
+/// the baseline cheaper than the service's work.
 /// </summary>
 public static class RawAzurite
 {

@@ -19,6 +19,10 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     private TableClient Members => storage.Table(TableNames.TopicMembers);
     private TableClient Users => storage.Table(TableNames.Users);
 
+    /// <summary>The bucket partition that holds a user's row in a topic.</summary>
+    public static string PartitionOf(string appId, int topicId, string userId) =>
+        TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount));
+
     /// <summary>Adds members or replaces their channels; repeating it is harmless.</summary>
     /// <param name="inAudience">The caller joined them to the app-wide audience first (see <see cref="TopicMemberRow.InAudience"/>).</param>
     public async Task AddAsync(string appId, int topicId, IReadOnlyList<TopicMember> members, bool inAudience, CancellationToken ct)
@@ -56,13 +60,13 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
         await Parallel.ForEachAsync(userIds.Distinct(), Options(ct), async (userId, token) =>
         {
             // Deleting a row that is not there succeeds, so detaching a non-member is harmless.
-            await Members.DeleteEntityAsync(TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount)), TableKeys.Encode(userId), ETag.All, token);
+            await Members.DeleteEntityAsync(PartitionOf(appId, topicId, userId), TableKeys.Encode(userId), ETag.All, token);
             await Users.DeleteEntityAsync(TableKeys.User(appId, userId), TopicSubscriptionRow.KeyFor(topicId), ETag.All, token);
         });
 
     /// <summary>Removes the member row alone, for audiences kept without subscription rows; removing a non-member is harmless.</summary>
     public async Task RemoveMemberRowAsync(string appId, int topicId, string userId, CancellationToken ct) =>
-        await Members.DeleteEntityAsync(TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount)), TableKeys.Encode(userId), ETag.All, ct);
+        await Members.DeleteEntityAsync(PartitionOf(appId, topicId, userId), TableKeys.Encode(userId), ETag.All, ct);
 
     /// <summary>
     /// Replaces a member's channels under the ETag of the row read, so a member removed meanwhile (detached, or their
@@ -72,7 +76,7 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
     public Task<bool> SetChannelsAsync(string appId, int topicId, string userId, IReadOnlyList<string>? channels, CancellationToken ct) =>
         Optimistic.RetryAsync(async () =>
         {
-            var partition = TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(userId, BucketCount));
+            var partition = PartitionOf(appId, topicId, userId);
             var row = await Members.GetEntityIfExistsAsync<TopicMemberRow>(partition, TableKeys.Encode(userId), cancellationToken: ct);
             if (!row.HasValue) return false;
             var member = row.Value!;
@@ -109,7 +113,7 @@ public sealed class TopicMemberStore(NotifyStorage storage, TimeProvider clock)
         var batches = members
             .Select(m => new TopicMemberRow
             {
-                PartitionKey = TableKeys.TopicBucket(appId, topicId, TableKeys.BucketOf(m.UserId, BucketCount)),
+                PartitionKey = PartitionOf(appId, topicId, m.UserId),
                 RowKey = TableKeys.Encode(m.UserId),
                 UserId = m.UserId,
                 Channels = Join(m.Channels),

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using Notify.Core;
 using Notify.Core.Audience;
 using Notify.Core.Storage;
 using Notify.Core.Topics;
@@ -73,7 +74,7 @@ public sealed class StatusAudienceTests(StatusServer server) : IClassFixture<Sta
         var older = await server.CreateTopicAsync(app, "older");
         // A member row as written before member rows said whether their user joined the audience.
         await server.Storage.Table(TableNames.TopicMembers).AddEntityAsync(
-            new TableEntity(MemberPartition(app, older, "older-reached"), TableKeys.Encode("older-reached")) { ["UserId"] = "older-reached" });
+            new TableEntity(TopicMemberStore.PartitionOf(app.Id, older, "older-reached"), TableKeys.Encode("older-reached")) { ["UserId"] = "older-reached" });
         var beforeSend = await server.CreateRequestAsync(app, new { type = "SIMPLE", title = "Before", content = "c", broadcast = true });
         var before = await server.WaitUntilCompletedAsync(app, (string)beforeSend["id"]!);
         Assert.Equal(["added-only"], before.Items().Select(i => (string)i["user"]!["id"]!));
@@ -91,8 +92,11 @@ public sealed class StatusAudienceTests(StatusServer server) : IClassFixture<Sta
     public async Task Should_not_join_members_the_topic_api_joined_again_on_a_send_to_the_topic()
     {
         var app = await server.CreateAppAsync();
-        await server.CreateTopicAsync(app, "marked", "marked-member");
+        var topicId = await server.CreateTopicAsync(app, "marked", "marked-member");
         Assert.True(await InAudienceAsync(app, "marked-member"));
+        // A change of channels keeps the member's mark.
+        await server.Http.CallAsync(app.Backend(HttpMethod.Put, $"v3/topics/{topicId}/users/marked-member",
+            new { channels = new[] { DeliveryChannels.InApp } }), HttpStatusCode.OK);
         // Taken out behind the service's back: a send that joined its members anew would write the row again.
         await server.Get<AppAudience>().LeaveAsync(app.Id, "marked-member", CancellationToken.None);
 
@@ -102,12 +106,9 @@ public sealed class StatusAudienceTests(StatusServer server) : IClassFixture<Sta
         Assert.False(await InAudienceAsync(app, "marked-member"));
     }
 
-    private static string MemberPartition(TestApp app, int topicId, string userId) =>
-        TableKeys.TopicBucket(app.Id, topicId, TableKeys.BucketOf(userId, TopicMemberStore.BucketCount));
-
     private async Task<bool> InAudienceAsync(TestApp app, string userId) =>
         (await server.Storage.Table(TableNames.TopicMembers).GetEntityIfExistsAsync<TableEntity>(
-            MemberPartition(app, AppAudience.TopicId, userId), TableKeys.Encode(userId))).HasValue;
+            TopicMemberStore.PartitionOf(app.Id, AppAudience.TopicId, userId), TableKeys.Encode(userId))).HasValue;
 
     [Fact]
     public async Task Should_send_to_groups_and_receivers_once_each()
